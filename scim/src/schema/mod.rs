@@ -1,0 +1,8 @@
+//! SCIM schemas: the model of RFC 7643 §7 Schema and §6 ResourceType resources.
+
+mod model;
+
+pub use model::{
+    Attribute, AttributeType, List, Mutability, ResourceType, Returned, Schema, SchemaExtension,
+    Text, Uniqueness,
+};
