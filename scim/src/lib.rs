@@ -2,5 +2,16 @@
 //!
 //! The runtime of the SCIM 2.0 toolkit (RFC 7643 core schema, RFC 7644 protocol).
 
+// The derives name the runtime as `::scim`; this lets them work inside this crate too.
+extern crate self as scim;
+
+#[doc(hidden)]
+pub mod __private;
+mod resource;
 pub mod schema;
+mod unknown;
 pub mod value;
+
+pub use resource::{CanonicalValue, Extension, Resource, SchemaList};
+pub use scim_derive::{CanonicalValues, Complex, Resource};
+pub use unknown::UnknownAttributes;

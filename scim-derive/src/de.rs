@@ -1,0 +1,191 @@
+//! `Deserialize`: attribute names matched case-insensitively (RFC 7643 §2.1) with an
+//! exact-match fast path; null and `[]` read as unassigned (RFC 7643 §2.5); duplicate
+//! names (in any case) rejected; unknown attributes kept when the struct has a
+//! `#[scim(unknown)]` field, rejected otherwise.
+
+use crate::ast::{Container, Kind, Shape};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+pub fn expand(container: &Container) -> TokenStream {
+    let ident = container.ident;
+    let expecting = match container.kind {
+        Kind::Resource => format!("a SCIM {ident} resource (a JSON object)"),
+        Kind::Complex => format!("a JSON object with the sub-attributes of {ident}"),
+    };
+    let wires: Vec<&str> = container
+        .attributes
+        .iter()
+        .map(|field| field.wire.as_str())
+        .collect();
+    let slots: Vec<Ident> = (0..container.attributes.len())
+        .map(|index| format_ident!("__attribute{}", index))
+        .collect();
+    let value_types: Vec<TokenStream> = container
+        .attributes
+        .iter()
+        .map(|field| {
+            let ty = field.ty;
+            match field.shape {
+                Shape::MultiValued => quote!(::core::option::Option<#ty>),
+                Shape::Optional | Shape::Plain => quote!(#ty),
+            }
+        })
+        .collect();
+    let indexes: Vec<usize> = (0..container.attributes.len()).collect();
+
+    let read_attributes = slots.iter().zip(&value_types).zip(&indexes).map(|((slot, ty), index)| {
+        quote! {
+            #index => {
+                if #slot.is_some() {
+                    return ::core::result::Result::Err(_scim::duplicate_attribute(ATTRIBUTES[#index]));
+                }
+                #slot = ::core::option::Option::Some(
+                    _serde::de::MapAccess::next_value::<#ty>(&mut map)?,
+                );
+            }
+        }
+    });
+
+    let extension_slots: Vec<Ident> = (0..container.extensions.len())
+        .map(|index| format_ident!("__extension{}", index))
+        .collect();
+    let read_extensions = container.extensions.iter().zip(&extension_slots).map(|(field, slot)| {
+        let inner = field.inner;
+        quote! {
+            if key.eq_ignore_ascii_case(<#inner as _scim::Extension>::SCHEMA) {
+                if #slot.is_some() {
+                    return ::core::result::Result::Err(
+                        _scim::duplicate_attribute(<#inner as _scim::Extension>::SCHEMA),
+                    );
+                }
+                #slot = ::core::option::Option::Some(
+                    _serde::de::MapAccess::next_value::<::core::option::Option<#inner>>(&mut map)?,
+                );
+                continue;
+            }
+        }
+    });
+
+    let read_schemas = match (&container.kind, &container.schema) {
+        (Kind::Resource, Some(schema)) => quote! {
+            if key.eq_ignore_ascii_case("schemas") {
+                if __schemas_seen {
+                    return ::core::result::Result::Err(_scim::duplicate_attribute("schemas"));
+                }
+                __schemas_seen = true;
+                let schemas = _serde::de::MapAccess::next_value::<_scim::SchemaUris<'de>>(&mut map)?;
+                schemas.require::<A::Error>(#schema)?;
+                continue;
+            }
+        },
+        _ => TokenStream::new(),
+    };
+
+    let (unknown_slot, read_unknown, build_unknown) = match container.unknown {
+        Some(member) => (
+            quote!(let mut __unknown = _scim::UnknownAttributes::new();),
+            quote! {
+                let value = _serde::de::MapAccess::next_value::<_scim::Value>(&mut map)?;
+                __unknown.insert_parsed::<A::Error>(key, value)?;
+            },
+            quote!(#member: __unknown,),
+        ),
+        None => (
+            TokenStream::new(),
+            quote!(return ::core::result::Result::Err(_scim::unknown_attribute(key));),
+            TokenStream::new(),
+        ),
+    };
+
+    let build_attributes = container.attributes.iter().zip(&slots).map(|(field, slot)| {
+        let member = field.member;
+        let wire = &field.wire;
+        match field.shape {
+            Shape::Optional => quote!(#member: #slot.flatten(),),
+            Shape::MultiValued => quote!(#member: #slot.flatten().unwrap_or_default(),),
+            Shape::Plain => quote! {
+                #member: match #slot {
+                    ::core::option::Option::Some(value) => value,
+                    ::core::option::Option::None => {
+                        return ::core::result::Result::Err(
+                            <A::Error as _serde::de::Error>::missing_field(#wire),
+                        )
+                    }
+                },
+            },
+        }
+    });
+    let build_extensions = container
+        .extensions
+        .iter()
+        .zip(&extension_slots)
+        .map(|(field, slot)| {
+            let member = field.member;
+            quote!(#member: #slot.flatten(),)
+        });
+
+    let schemas_seen = if container.kind == Kind::Resource {
+        quote!(let mut __schemas_seen = false;)
+    } else {
+        TokenStream::new()
+    };
+    let no_match = Ident::new("__NO_MATCH", Span::call_site());
+
+    quote! {
+        #[automatically_derived]
+        impl<'de> _serde::Deserialize<'de> for #ident {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: _serde::Deserializer<'de>,
+            {
+                const ATTRIBUTES: &[&str] = &[#(#wires),*];
+                const #no_match: usize = usize::MAX;
+
+                struct Visitor;
+
+                impl<'de> _serde::de::Visitor<'de> for Visitor {
+                    type Value = #ident;
+
+                    fn expecting(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        formatter.write_str(#expecting)
+                    }
+
+                    fn visit_map<A>(self, mut map: A) -> ::core::result::Result<#ident, A::Error>
+                    where
+                        A: _serde::de::MapAccess<'de>,
+                    {
+                        #(let mut #slots: ::core::option::Option<#value_types> = ::core::option::Option::None;)*
+                        #(let mut #extension_slots = ::core::option::Option::None;)*
+                        #schemas_seen
+                        #unknown_slot
+                        while let ::core::option::Option::Some(key) =
+                            _serde::de::MapAccess::next_key::<_scim::Key<'de>>(&mut map)?
+                        {
+                            let key = key.as_str();
+                            let index = match key {
+                                #(#wires => #indexes,)*
+                                _ => _scim::find_ignore_case(key, ATTRIBUTES).unwrap_or(#no_match),
+                            };
+                            match index {
+                                #(#read_attributes)*
+                                _ => {
+                                    #read_schemas
+                                    #(#read_extensions)*
+                                    #read_unknown
+                                }
+                            }
+                        }
+                        ::core::result::Result::Ok(#ident {
+                            #(#build_attributes)*
+                            #(#build_extensions)*
+                            #build_unknown
+                        })
+                    }
+                }
+
+                _serde::Deserializer::deserialize_map(deserializer, Visitor)
+            }
+        }
+    }
+}

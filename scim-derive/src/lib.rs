@@ -1,0 +1,51 @@
+//! Derive macros for the [`scim`](https://docs.rs/scim) crate. Use them through the
+//! re-exports in `scim` (`scim::Resource`, `scim::Complex`, `scim::CanonicalValues`); the
+//! generated code reaches the runtime only through `scim::__private`.
+//!
+//! The derives emit data and thin glue; the logic lives in the runtime. Mistakes in
+//! `#[scim(...)]` are compile errors spanned on the offending token, all reported at once.
+
+mod ast;
+mod attr;
+mod canonical;
+mod ctxt;
+mod de;
+mod ser;
+mod structs;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `Serialize`, `Deserialize` and `scim::Resource` for a SCIM resource struct.
+///
+/// Container: `#[scim(schema = "urn:...")]` names the core schema URI (required),
+/// `#[scim(crate = "path")]` overrides the path of the runtime crate.
+/// Fields: `#[scim(rename = "wireName")]`, `#[scim(extension)]` on an `Option<T>` whose `T`
+/// derives `Complex` with a schema, `#[scim(unknown)]` on a `scim::UnknownAttributes`.
+#[proc_macro_derive(Resource, attributes(scim))]
+pub fn derive_resource(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    structs::expand(&input, ast::Kind::Resource).into()
+}
+
+/// Derives `Serialize` and `Deserialize` for a complex attribute value or an extension.
+///
+/// With `#[scim(schema = "urn:...")]` the struct is a schema extension and also implements
+/// `scim::Extension`. Field attributes as for [`Resource`](derive@Resource), without `extension`.
+#[proc_macro_derive(Complex, attributes(scim))]
+pub fn derive_complex(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    structs::expand(&input, ast::Kind::Complex).into()
+}
+
+/// Derives `Serialize`, `Deserialize`, `Display`, `FromStr` and `scim::CanonicalValue` for
+/// an enum of canonical values (RFC 7643 §7 `canonicalValues`).
+///
+/// Each unit variant carries `#[scim(value = "work")]`; exactly one variant holding a
+/// `String` carries `#[scim(other)]` and keeps any value that is not canonical. Input is
+/// matched case-insensitively; output is the canonical spelling.
+#[proc_macro_derive(CanonicalValues, attributes(scim))]
+pub fn derive_canonical_values(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    canonical::expand(&input).into()
+}
