@@ -1,0 +1,659 @@
+//! From a loaded [`SchemaSet`] to Rust source: plan the items, name them, emit tokens.
+//!
+//! What becomes what:
+//! - each ResourceType (RFC 7643 §6) becomes a resource struct named after it, holding the
+//!   common attributes (RFC 7643 §3.1), the core schema's attributes, one typed field per
+//!   schema extension and the unknown attributes;
+//! - each schema used as a schema extension becomes an extension struct named after the
+//!   schema;
+//! - a schema that no ResourceType names becomes an extension struct when its URI
+//!   contains `:extension:` (RFC 7643 §3.3 naming), a resource struct otherwise;
+//! - complex attributes become structs, and string attributes with canonical values
+//!   become enums, in a module named after the resource or extension;
+//! - `referenceTypes` become marker types in a `reference_types` module.
+//!
+//! Items are ordered by name and attributes keep schema order, so output is deterministic.
+
+use crate::docs;
+use crate::naming::{self, UNKNOWN_FIELD};
+use crate::Problem;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+use scim::schema::{Attribute, AttributeType, ResourceType, Schema, SchemaSet, COMMON_ATTRIBUTES};
+use std::collections::{BTreeMap, BTreeSet};
+
+const REFERENCE_MODULE: &str = "reference_types";
+
+/// A top-level item to generate.
+enum Unit<'a> {
+    Resource {
+        name: String,
+        core: &'a Schema,
+        extensions: Vec<&'a Schema>,
+        resource_type: Option<&'a ResourceType>,
+    },
+    Extension {
+        name: String,
+        schema: &'a Schema,
+    },
+}
+
+impl Unit<'_> {
+    fn name(&self) -> &str {
+        match self {
+            Unit::Resource { name, .. } | Unit::Extension { name, .. } => name,
+        }
+    }
+
+    fn schema(&self) -> &Schema {
+        match self {
+            Unit::Resource { core, .. } => core,
+            Unit::Extension { schema, .. } => schema,
+        }
+    }
+}
+
+/// Where a struct sits: at the top level of the file, or in a unit's module.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Top,
+    Module,
+}
+
+/// What a struct is, for its derive.
+enum StructKind<'a> {
+    Resource(&'a str),
+    Extension(&'a str),
+    Complex,
+}
+
+/// The names already used in one module.
+#[derive(Default)]
+struct Scope {
+    names: BTreeSet<String>,
+}
+
+impl Scope {
+    fn claim(&mut self, name: &str) -> bool {
+        self.names.insert(name.to_owned())
+    }
+}
+
+/// Emits the source of every unit in `set`.
+pub fn generate(set: &SchemaSet, runtime: &syn::Path) -> Result<TokenStream, Vec<Problem>> {
+    let units = plan_units(set);
+    let mut generator = Generator {
+        runtime: runtime.clone(),
+        problems: Vec::new(),
+        markers: BTreeMap::new(),
+    };
+    generator.check_top_level_names(&units);
+    let mut items = Vec::new();
+    for unit in &units {
+        items.push(generator.unit(unit));
+    }
+    items.push(generator.reference_markers());
+    if generator.problems.is_empty() {
+        Ok(quote!(#(#items)*))
+    } else {
+        Err(generator.problems)
+    }
+}
+
+/// Decides which schemas become resources and which extensions, ordered by name.
+fn plan_units(set: &SchemaSet) -> Vec<Unit<'_>> {
+    let mut units = Vec::new();
+    let mut cores = BTreeSet::new();
+    let mut extensions = BTreeSet::new();
+    for resource_type in set.resource_types() {
+        let Some(core) = set.schema(&resource_type.schema) else {
+            continue;
+        };
+        cores.insert(core.id.to_ascii_lowercase());
+        let typed: Vec<&Schema> = resource_type
+            .schema_extensions
+            .iter()
+            .filter_map(|extension| set.schema(&extension.schema))
+            .collect();
+        extensions.extend(typed.iter().map(|schema| schema.id.to_ascii_lowercase()));
+        units.push(Unit::Resource {
+            name: naming::type_name(&resource_type.name),
+            core,
+            extensions: typed,
+            resource_type: Some(resource_type),
+        });
+    }
+    for schema in set.schemas() {
+        let id = schema.id.to_ascii_lowercase();
+        let name = naming::type_name(schema_name(schema));
+        if extensions.contains(&id) || (!cores.contains(&id) && id.contains(":extension:")) {
+            units.push(Unit::Extension { name, schema });
+        } else if !cores.contains(&id) {
+            units.push(Unit::Resource {
+                name,
+                core: schema,
+                extensions: Vec::new(),
+                resource_type: None,
+            });
+        }
+    }
+    units.sort_by(|a, b| a.name().cmp(b.name()));
+    units
+}
+
+/// The schema's name, or the last segment of its URI when it has none.
+fn schema_name(schema: &Schema) -> &str {
+    match &schema.name {
+        Some(name) if !name.trim().is_empty() => name,
+        _ => schema.id.rsplit(':').next().unwrap_or(&schema.id),
+    }
+}
+
+struct Generator {
+    runtime: syn::Path,
+    problems: Vec<Problem>,
+    /// Marker type name → the referenceTypes it stands for.
+    markers: BTreeMap<String, Vec<String>>,
+}
+
+/// One field of a struct being emitted.
+struct FieldSpec {
+    ident: Ident,
+    wire: String,
+    ty: TokenStream,
+    /// The parameter type in `new` for required attributes.
+    param: Option<TokenStream>,
+    docs: Vec<String>,
+    extension: bool,
+    multi_valued: bool,
+}
+
+impl Generator {
+    fn problem(&mut self, schema: &str, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            schema: schema.to_owned(),
+            path: path.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    fn check_top_level_names(&mut self, units: &[Unit]) {
+        let mut types = BTreeMap::new();
+        let mut modules = BTreeMap::from([(REFERENCE_MODULE.to_owned(), "the reference marker types".to_owned())]);
+        for unit in units {
+            let id = unit.schema().id.to_string();
+            if let Some(first) = types.insert(unit.name().to_owned(), id.clone()) {
+                self.problem(
+                    &id,
+                    "",
+                    format!(
+                        "the Rust type name `{}` is also the name generated for {first}; rename one schema or resource type",
+                        unit.name()
+                    ),
+                );
+            }
+            let module = naming::module_name(unit.name());
+            if let Some(first) = modules.insert(module.clone(), id.clone()) {
+                self.problem(
+                    &id,
+                    "",
+                    format!("the module name `{module}` is also used for {first}"),
+                );
+            }
+        }
+    }
+
+    fn unit(&mut self, unit: &Unit) -> TokenStream {
+        let name = unit.name();
+        let schema = unit.schema();
+        let mut scope = Scope::default();
+        let mut module_items = Vec::new();
+        let mut fields = Vec::new();
+        let mut docs = docs::paragraphs(schema.description.as_deref());
+        let kind = match unit {
+            Unit::Resource {
+                core,
+                extensions,
+                resource_type,
+                ..
+            } => {
+                match resource_type {
+                    Some(resource_type) => docs.push(format!(
+                        "Resource type `{}` at endpoint `{}`, core schema `{}`.",
+                        resource_type.name, resource_type.endpoint, core.id
+                    )),
+                    None => docs.push(format!("Resource with core schema `{}`.", core.id)),
+                }
+                let common: Vec<Attribute> = COMMON_ATTRIBUTES
+                    .iter()
+                    .filter(|common| core.attribute(&common.name).is_none())
+                    .cloned()
+                    .collect();
+                fields.extend(self.fields(name, &core.id, "", &common, Level::Top, &mut scope, &mut module_items));
+                fields.extend(self.fields(name, &core.id, "", &core.attributes, Level::Top, &mut scope, &mut module_items));
+                for extension in extensions {
+                    fields.push(self.extension_field(extension));
+                }
+                StructKind::Resource(&core.id)
+            }
+            Unit::Extension { schema, .. } => {
+                docs.push(format!("Schema extension `{}` (RFC 7643 §3.3).", schema.id));
+                fields.extend(self.fields(name, &schema.id, "", &schema.attributes, Level::Top, &mut scope, &mut module_items));
+                StructKind::Extension(&schema.id)
+            }
+        };
+        self.check_field_names(&schema.id, "", &fields);
+        let ident = format_ident!("{}", name);
+        let definition = self.struct_item(&ident, &docs, kind, &fields);
+        let module = if module_items.is_empty() {
+            TokenStream::new()
+        } else {
+            let module = ident_of(&naming::module_name(name));
+            let doc = format!(" Types of the attributes of [`{name}`].");
+            quote! {
+                #[doc = #doc]
+                pub mod #module {
+                    #(#module_items)*
+                }
+            }
+        };
+        quote!(#definition #module)
+    }
+
+    fn extension_field(&mut self, extension: &Schema) -> FieldSpec {
+        let type_name = naming::type_name(schema_name(extension));
+        let ty = ident_of(&type_name);
+        let mut docs = vec![format!(
+            "The `{}` extension ([`{type_name}`]), keyed by its URI on the wire.",
+            extension.id
+        )];
+        if let Some(description) = &extension.description {
+            docs.push(String::new());
+            docs.extend(docs::wrap(description));
+        }
+        FieldSpec {
+            ident: ident_of(&naming::field_name(&type_name)),
+            wire: extension.id.to_string(),
+            ty: quote!(::core::option::Option<#ty>),
+            param: None,
+            docs,
+            extension: true,
+            multi_valued: false,
+        }
+    }
+
+    /// The fields for `attributes`, emitting nested types into `module_items`.
+    #[allow(clippy::too_many_arguments)]
+    fn fields(
+        &mut self,
+        owner: &str,
+        schema: &str,
+        parent_path: &str,
+        attributes: &[Attribute],
+        level: Level,
+        scope: &mut Scope,
+        module_items: &mut Vec<TokenStream>,
+    ) -> Vec<FieldSpec> {
+        attributes
+            .iter()
+            .map(|attribute| {
+                let path = join_path(parent_path, &attribute.name);
+                let value = self.value_type(owner, schema, &path, attribute, level, scope, module_items);
+                let (ty, param) = if attribute.multi_valued {
+                    (quote!(::std::vec::Vec<#value>), quote!(::std::vec::Vec<#value>))
+                } else {
+                    let param = if attribute.kind == AttributeType::String {
+                        quote!(impl ::core::convert::Into<#value>)
+                    } else {
+                        value.clone()
+                    };
+                    (quote!(::core::option::Option<#value>), param)
+                };
+                let mut docs = docs::paragraphs(attribute.description.as_deref());
+                docs.push(docs::characteristics(attribute));
+                FieldSpec {
+                    ident: ident_of(&naming::field_name(&attribute.name)),
+                    wire: attribute.name.to_string(),
+                    ty,
+                    param: attribute.required.then_some(param),
+                    docs,
+                    extension: false,
+                    multi_valued: attribute.multi_valued,
+                }
+            })
+            .collect()
+    }
+
+    /// The Rust type of one value of `attribute`.
+    #[allow(clippy::too_many_arguments)]
+    fn value_type(
+        &mut self,
+        owner: &str,
+        schema: &str,
+        path: &str,
+        attribute: &Attribute,
+        level: Level,
+        scope: &mut Scope,
+        module_items: &mut Vec<TokenStream>,
+    ) -> TokenStream {
+        let runtime = self.runtime.clone();
+        let in_module = |name: &str| {
+            let ident = ident_of(name);
+            match level {
+                Level::Module => quote!(#ident),
+                Level::Top => {
+                    let module = ident_of(&naming::module_name(owner));
+                    quote!(#module::#ident)
+                }
+            }
+        };
+        match attribute.kind {
+            AttributeType::String if attribute.canonical_values.is_empty() => {
+                quote!(::std::string::String)
+            }
+            AttributeType::String => {
+                let prefix = match level {
+                    Level::Top => "",
+                    Level::Module => owner,
+                };
+                let Some(name) = self.claim_type_name(scope, schema, path, &naming::type_name(&attribute.name), prefix, owner) else {
+                    return quote!(::std::string::String);
+                };
+                let item = self.canonical_enum(&name, schema, path, attribute);
+                module_items.push(item);
+                in_module(&name)
+            }
+            AttributeType::Boolean => quote!(bool),
+            AttributeType::Integer => quote!(i64),
+            AttributeType::Decimal => quote!(#runtime::value::Decimal),
+            AttributeType::DateTime => quote!(#runtime::value::DateTime),
+            AttributeType::Binary => quote!(#runtime::value::Binary),
+            AttributeType::Reference => {
+                if attribute.reference_types.is_empty() {
+                    quote!(#runtime::value::Reference)
+                } else {
+                    let marker = ident_of(&self.marker(&attribute.reference_types));
+                    let module = ident_of(REFERENCE_MODULE);
+                    match level {
+                        Level::Top => quote!(#runtime::value::Reference<#module::#marker>),
+                        Level::Module => quote!(#runtime::value::Reference<super::#module::#marker>),
+                    }
+                }
+            }
+            AttributeType::Complex if level == Level::Top && parent_is_common_meta(path, attribute) => {
+                quote!(#runtime::Meta)
+            }
+            AttributeType::Complex => {
+                let base = naming::element_type_name(&attribute.name, attribute.multi_valued);
+                let prefix = match level {
+                    Level::Top => "",
+                    Level::Module => owner,
+                };
+                let Some(name) = self.claim_type_name(scope, schema, path, &base, prefix, owner) else {
+                    return quote!(#runtime::UnknownAttributes);
+                };
+                let fields = self.fields(&name, schema, path, &attribute.sub_attributes, Level::Module, scope, module_items);
+                self.check_field_names(schema, path, &fields);
+                let mut docs = docs::paragraphs(attribute.description.as_deref());
+                docs.push(format!("The value of the complex attribute `{path}`."));
+                let item = self.struct_item(&ident_of(&name), &docs, StructKind::Complex, &fields);
+                module_items.push(item);
+                in_module(&name)
+            }
+        }
+    }
+
+    /// Claims `base` in the module, else `prefix + base`, else reports a collision.
+    fn claim_type_name(
+        &mut self,
+        scope: &mut Scope,
+        schema: &str,
+        path: &str,
+        base: &str,
+        prefix: &str,
+        owner: &str,
+    ) -> Option<String> {
+        let preferred = format!("{prefix}{base}");
+        if scope.claim(&preferred) {
+            return Some(preferred);
+        }
+        let qualified = format!("{owner}{base}");
+        if qualified != preferred && scope.claim(&qualified) {
+            return Some(qualified);
+        }
+        self.problem(
+            schema,
+            path,
+            format!("the generated type name `{preferred}` is already used in this module"),
+        );
+        None
+    }
+
+    fn marker(&mut self, reference_types: &[scim::schema::Text]) -> String {
+        let types: Vec<String> = reference_types.iter().map(|t| t.to_string()).collect();
+        let name = types
+            .iter()
+            .map(|t| naming::type_name(t))
+            .collect::<Vec<_>>()
+            .join("Or");
+        self.markers.entry(name.clone()).or_insert(types);
+        name
+    }
+
+    fn reference_markers(&mut self) -> TokenStream {
+        if self.markers.is_empty() {
+            return TokenStream::new();
+        }
+        let runtime = &self.runtime;
+        let markers = self.markers.iter().map(|(name, types)| {
+            let ident = ident_of(name);
+            let listed = types
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let doc = format!(" A reference to {listed} (RFC 7643 §7 `referenceTypes`).");
+            quote! {
+                #[doc = #doc]
+                #[derive(Debug)]
+                pub enum #ident {}
+
+                impl #runtime::value::ReferenceTypes for #ident {
+                    const TYPES: &'static [&'static str] = &[#(#types),*];
+                }
+            }
+        });
+        let module = ident_of(REFERENCE_MODULE);
+        quote! {
+            /// Marker types for the `referenceTypes` of reference attributes (RFC 7643 §2.3.7).
+            pub mod #module {
+                #(#markers)*
+            }
+        }
+    }
+
+    fn canonical_enum(&mut self, name: &str, schema: &str, path: &str, attribute: &Attribute) -> TokenStream {
+        let runtime = &self.runtime;
+        let mut variants = BTreeSet::new();
+        let mut tokens = Vec::new();
+        for value in attribute.canonical_values.iter() {
+            let variant = naming::type_name(value);
+            if !variants.insert(variant.clone()) {
+                self.problem(
+                    schema,
+                    path,
+                    format!("canonical value `{value}` gives the variant name `{variant}` twice"),
+                );
+                continue;
+            }
+            let ident = ident_of(&variant);
+            let doc = format!(" `{value}`");
+            let value = value.as_ref();
+            tokens.push(quote! {
+                #[doc = #doc]
+                #[scim(value = #value)]
+                #ident,
+            });
+        }
+        let other = ["Other", "Custom", "Unlisted"]
+            .into_iter()
+            .find(|candidate| !variants.contains(*candidate))
+            .unwrap_or("Unlisted");
+        let other = ident_of(other);
+        let mut docs = vec![format!(
+            "Values of `{path}`: the canonical values (RFC 7643 §7 `canonicalValues`) and any other."
+        )];
+        docs.push(String::new());
+        docs.push(
+            "Input matches canonical values in any case; output uses the canonical spelling.".to_owned(),
+        );
+        let docs = docs::attrs(&docs);
+        let ident = ident_of(name);
+        quote! {
+            #docs
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, #runtime::CanonicalValues)]
+            pub enum #ident {
+                #(#tokens)*
+                /// Any value that is not canonical, kept as given.
+                #[scim(other)]
+                #other(::std::string::String),
+            }
+        }
+    }
+
+    fn check_field_names(&mut self, schema: &str, path: &str, fields: &[FieldSpec]) {
+        let mut seen = BTreeMap::new();
+        seen.insert(UNKNOWN_FIELD.to_owned(), "the unknown attributes".to_owned());
+        for field in fields {
+            let name = field.ident.to_string();
+            if let Some(first) = seen.insert(name.clone(), field.wire.clone()) {
+                let at = join_path(path, &field.wire);
+                self.problem(
+                    schema,
+                    &at,
+                    format!("the Rust field name `{name}` is also the name of `{first}`"),
+                );
+            }
+        }
+    }
+
+    fn struct_item(&self, ident: &Ident, docs: &[String], kind: StructKind, fields: &[FieldSpec]) -> TokenStream {
+        let runtime = &self.runtime;
+        let crate_attr = if is_default_runtime(runtime) {
+            TokenStream::new()
+        } else {
+            let path = quote!(#runtime).to_string().replace(' ', "");
+            quote!(#[scim(crate = #path)])
+        };
+        let (derive, container) = match kind {
+            StructKind::Resource(schema) => (quote!(#runtime::Resource), quote!(#[scim(schema = #schema)])),
+            StructKind::Extension(schema) => (quote!(#runtime::Complex), quote!(#[scim(schema = #schema)])),
+            StructKind::Complex => (quote!(#runtime::Complex), TokenStream::new()),
+        };
+        let docs = docs::attrs(docs);
+        let field_tokens = fields.iter().map(|field| {
+            let ident = &field.ident;
+            let ty = &field.ty;
+            let docs = docs::attrs(&field.docs);
+            let attr = if field.extension {
+                quote!(#[scim(extension)])
+            } else if naming::needs_rename(&ident.to_string(), &field.wire) {
+                let wire = &field.wire;
+                quote!(#[scim(rename = #wire)])
+            } else {
+                TokenStream::new()
+            };
+            quote! {
+                #docs
+                #attr
+                pub #ident: #ty,
+            }
+        });
+        let unknown = ident_of(UNKNOWN_FIELD);
+        let constructor = constructor(ident, fields);
+        quote! {
+            #docs
+            #[derive(Clone, Debug, Default, PartialEq, #derive)]
+            #container
+            #crate_attr
+            pub struct #ident {
+                #(#field_tokens)*
+                /// Attributes that no schema known here defines, kept from input so that
+                /// nothing is lost.
+                #[scim(unknown)]
+                pub #unknown: #runtime::UnknownAttributes,
+            }
+
+            #constructor
+        }
+    }
+}
+
+/// `new`, taking exactly the required attributes.
+fn constructor(ident: &Ident, fields: &[FieldSpec]) -> TokenStream {
+    let required: Vec<&FieldSpec> = fields.iter().filter(|field| field.param.is_some()).collect();
+    let params = required.iter().map(|field| {
+        let name = &field.ident;
+        let param = &field.param;
+        quote!(#name: #param)
+    });
+    let assignments = required.iter().map(|field| {
+        let name = &field.ident;
+        if field.multi_valued {
+            quote!(#name)
+        } else {
+            quote!(#name: ::core::option::Option::Some(#name.into()))
+        }
+    });
+    let doc = if required.is_empty() {
+        format!(" A `{ident}` with every attribute unassigned.")
+    } else {
+        let names = required
+            .iter()
+            .map(|field| format!("`{}`", field.wire))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(" A `{ident}` with its required attributes ({names}); every other attribute is unassigned.")
+    };
+    let allow = if required.len() > 7 {
+        quote!(#[allow(clippy::too_many_arguments)])
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        impl #ident {
+            #[doc = #doc]
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                #ident {
+                    #(#assignments,)*
+                    ..::core::default::Default::default()
+                }
+            }
+        }
+    }
+}
+
+fn parent_is_common_meta(path: &str, attribute: &Attribute) -> bool {
+    path == "meta" && COMMON_ATTRIBUTES.iter().any(|common| common == attribute)
+}
+
+fn is_default_runtime(path: &syn::Path) -> bool {
+    path.leading_colon.is_some() && path.segments.len() == 1 && path.segments[0].ident == "scim"
+}
+
+fn join_path(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
+/// An identifier, raw where the name is a keyword (`r#type`).
+fn ident_of(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}

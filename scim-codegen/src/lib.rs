@@ -1,0 +1,318 @@
+//! # scim-codegen
+//!
+//! Generates typed Rust models from SCIM schema definitions: RFC 7643 §7 Schema JSON,
+//! RFC 7643 §6 ResourceType JSON, or a `/Schemas` response saved from a live server.
+//! Call it from `build.rs`:
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), scim_codegen::Error> {
+//!     scim_codegen::Builder::new()
+//!         .bundled_schemas()
+//!         .schema("schemas/badge.json")
+//!         .resource_type("schemas/resource-types/User.json")
+//!         .compile()?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! and include the result:
+//!
+//! ```ignore
+//! include!(concat!(env!("OUT_DIR"), "/scim_models.rs"));
+//! ```
+//!
+//! The output is deterministic, formatted, and begins with an `@generated` header. Each
+//! struct derives `scim::Resource` or `scim::Complex`, so generated and hand-written
+//! models behave the same.
+
+mod docs;
+mod generate;
+mod naming;
+
+use scim::schema::{LoadError, Loader, SchemaSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The file name [`Builder::compile`] writes in `OUT_DIR` unless told otherwise.
+pub const DEFAULT_FILE_NAME: &str = "scim_models.rs";
+
+/// The schemas bundled with the toolkit (`schemas/` in its repository): file name and JSON.
+const BUNDLED: &[(&str, &str)] = &[
+    ("rfc7643/User.json", include_str!("../../schemas/rfc7643/User.json")),
+    ("rfc7643/Group.json", include_str!("../../schemas/rfc7643/Group.json")),
+    (
+        "rfc7643/EnterpriseUser.json",
+        include_str!("../../schemas/rfc7643/EnterpriseUser.json"),
+    ),
+    (
+        "rfc7643/ServiceProviderConfig.json",
+        include_str!("../../schemas/rfc7643/ServiceProviderConfig.json"),
+    ),
+    (
+        "rfc7643/ResourceType.json",
+        include_str!("../../schemas/rfc7643/ResourceType.json"),
+    ),
+    ("rfc7643/Schema.json", include_str!("../../schemas/rfc7643/Schema.json")),
+    (
+        "rfc7643/resource-types/User.json",
+        include_str!("../../schemas/rfc7643/resource-types/User.json"),
+    ),
+    (
+        "rfc7643/resource-types/Group.json",
+        include_str!("../../schemas/rfc7643/resource-types/Group.json"),
+    ),
+];
+
+/// The bundled schema documents: RFC 7643 core User and Group, Enterprise User, the
+/// discovery schemas, and the User and Group resource types. Each is `(file name, JSON)`.
+pub fn bundled_documents() -> &'static [(&'static str, &'static str)] {
+    BUNDLED
+}
+
+/// Configures and runs the generator. Inputs are read when [`generate`](Self::generate)
+/// or [`compile`](Self::compile) runs; every problem is reported then, at once.
+#[derive(Clone, Debug)]
+pub struct Builder {
+    bundled: bool,
+    paths: Vec<PathBuf>,
+    texts: Vec<(String, String)>,
+    runtime: String,
+    out_file: Option<PathBuf>,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder {
+            bundled: false,
+            paths: Vec::new(),
+            texts: Vec::new(),
+            runtime: "::scim".to_owned(),
+            out_file: None,
+        }
+    }
+}
+
+impl Builder {
+    /// A builder with no inputs, the runtime at `::scim`, output in `OUT_DIR`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the bundled schemas and resource types (see [`bundled_documents`]).
+    pub fn bundled_schemas(&mut self) -> &mut Self {
+        self.bundled = true;
+        self
+    }
+
+    /// Adds a Schema JSON file, or a directory of them (every `*.json`, recursively).
+    /// ResourceType files and `/Schemas` ListResponse documents are recognised too.
+    pub fn schema(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.paths.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds a `/Schemas` (or `/ResourceTypes`) ListResponse saved from a live server.
+    pub fn schemas_document(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.schema(path)
+    }
+
+    /// Adds a ResourceType JSON file (RFC 7643 §6), or a directory of them.
+    pub fn resource_type(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.schema(path)
+    }
+
+    /// Adds a schema document from memory; `name` appears in error messages.
+    pub fn schema_str(&mut self, name: impl Into<String>, json: impl Into<String>) -> &mut Self {
+        self.texts.push((name.into(), json.into()));
+        self
+    }
+
+    /// The path of the runtime crate in generated code, `::scim` by default. Set it when
+    /// the runtime is re-exported, e.g. `::my_sdk::scim`.
+    pub fn runtime_crate(&mut self, path: impl Into<String>) -> &mut Self {
+        self.runtime = path.into();
+        self
+    }
+
+    /// Writes to this file instead of `OUT_DIR/scim_models.rs`.
+    pub fn out_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.out_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Loads and checks every input.
+    pub fn load(&self) -> Result<SchemaSet, Error> {
+        let mut loader = self.loader();
+        loader.load().map_err(Error::Load)
+    }
+
+    /// The generated Rust source: pure, no files written, nothing printed.
+    pub fn generate(&self) -> Result<String, Error> {
+        let set = self.load()?;
+        generate_source(&set, &self.runtime)
+    }
+
+    /// Generates and writes the file (only when its content changed, so that Cargo does
+    /// not rebuild needlessly), printing `cargo:rerun-if-changed` for every input and
+    /// never for the output. Returns the path written.
+    ///
+    /// Printing any `rerun-if-changed` line replaces Cargo's default of re-running the
+    /// build script when any package file changes; add your own lines for other inputs.
+    pub fn compile(&self) -> Result<PathBuf, Error> {
+        let out_file = match &self.out_file {
+            Some(path) => path.clone(),
+            None => {
+                let dir = std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?;
+                PathBuf::from(dir).join(DEFAULT_FILE_NAME)
+            }
+        };
+        let loader = self.loader();
+        for input in loader.inputs() {
+            println!("cargo:rerun-if-changed={}", input.display());
+        }
+        let set = loader.load().map_err(Error::Load)?;
+        let source = generate_source(&set, &self.runtime)?;
+        write_if_changed(&out_file, &source)?;
+        Ok(out_file)
+    }
+
+    fn loader(&self) -> Loader {
+        let mut loader = Loader::new();
+        if self.bundled {
+            for (name, json) in BUNDLED {
+                loader.add_str(format!("bundled:{name}"), json);
+            }
+        }
+        for (name, json) in &self.texts {
+            loader.add_str(name.clone(), json);
+        }
+        for path in &self.paths {
+            loader.add_path(path);
+        }
+        loader
+    }
+}
+
+/// Generates Rust source for every schema and resource type in `set`, with the runtime
+/// crate at `runtime` (normally `::scim`).
+pub fn generate_source(set: &SchemaSet, runtime: &str) -> Result<String, Error> {
+    let runtime_path: syn::Path = syn::parse_str(runtime).map_err(|_| Error::RuntimePath(runtime.to_owned()))?;
+    let tokens = generate::generate(set, &runtime_path).map_err(Error::Generate)?;
+    let file: syn::File = syn::parse2(tokens).map_err(|error| Error::Internal(error.to_string()))?;
+    let mut source = header(set);
+    source.push_str(&prettyplease::unparse(&file));
+    Ok(source)
+}
+
+fn header(set: &SchemaSet) -> String {
+    let mut header = String::from(
+        "// @generated by scim-codegen. Do not edit by hand: change the schemas and generate again.\n",
+    );
+    let mut ids: Vec<&str> = set.schemas().iter().map(|schema| schema.id.as_ref()).collect();
+    ids.sort_unstable();
+    header.push_str("//\n// Schemas:\n");
+    for id in ids {
+        header.push_str(&format!("// - {id}\n"));
+    }
+    let mut names: Vec<&str> = set.resource_types().iter().map(|rt| rt.name.as_ref()).collect();
+    if !names.is_empty() {
+        names.sort_unstable();
+        header.push_str(&format!("// Resource types: {}\n", names.join(", ")));
+    }
+    header.push('\n');
+    header
+}
+
+fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
+    if std::fs::read_to_string(path).is_ok_and(|existing| existing == content) {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    std::fs::write(path, content).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Something the generator cannot name or type, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The URI of the schema it is in.
+    pub schema: String,
+    /// The attribute path (`emails.type`), empty for the schema itself.
+    pub path: String,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.schema, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.schema, self.path, self.message)
+        }
+    }
+}
+
+/// Why generation failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The inputs could not be read or are not valid schemas; every problem is listed.
+    Load(LoadError),
+    /// The schemas are valid but cannot be turned into Rust as they are.
+    Generate(Vec<Problem>),
+    /// `runtime_crate` is not a Rust path.
+    RuntimePath(String),
+    /// `compile` needs `OUT_DIR` (set by Cargo for build scripts) or an `out_file`.
+    NoOutDir,
+    /// Writing the output failed.
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The generator produced tokens that do not parse: a bug in scim-codegen.
+    Internal(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Load(error) => write!(f, "{error}"),
+            Error::Generate(problems) => {
+                for (index, problem) in problems.iter().enumerate() {
+                    if index > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{problem}")?;
+                }
+                Ok(())
+            }
+            Error::RuntimePath(path) => write!(f, "`{path}` is not a Rust path for the runtime crate"),
+            Error::NoOutDir => f.write_str(
+                "OUT_DIR is not set: call compile() from a build script, or set out_file()",
+            ),
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Internal(message) => write!(f, "internal error in scim-codegen (please report it): {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Load(error) => Some(error),
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
