@@ -67,10 +67,20 @@ enum StructKind<'a> {
     Complex,
 }
 
+/// Names that generated code uses unqualified, so no generated type may take them.
+const RESERVED_TYPE_NAMES: &[&str] = &["Default", "Into", "None", "Option", "Some", "String", "Vec"];
+
 /// The names already used in one module.
-#[derive(Default)]
 struct Scope {
     names: BTreeSet<String>,
+}
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope {
+            names: RESERVED_TYPE_NAMES.iter().map(|name| name.to_string()).collect(),
+        }
+    }
 }
 
 impl Scope {
@@ -178,7 +188,10 @@ impl Generator {
     }
 
     fn check_top_level_names(&mut self, units: &[Unit]) {
-        let mut types = BTreeMap::new();
+        let mut types: BTreeMap<String, String> = RESERVED_TYPE_NAMES
+            .iter()
+            .map(|name| (name.to_string(), "a name the generated code uses from Rust's prelude".to_owned()))
+            .collect();
         let mut modules = BTreeMap::from([(REFERENCE_MODULE.to_owned(), "the reference marker types".to_owned())]);
         for unit in units {
             let id = unit.schema().id.to_string();
@@ -274,7 +287,7 @@ impl Generator {
         FieldSpec {
             ident: ident_of(&naming::field_name(&type_name)),
             wire: extension.id.to_string(),
-            ty: quote!(::core::option::Option<#ty>),
+            ty: quote!(Option<#ty>),
             param: None,
             docs,
             extension: true,
@@ -300,14 +313,14 @@ impl Generator {
                 let path = join_path(parent_path, &attribute.name);
                 let value = self.value_type(owner, schema, &path, attribute, level, scope, module_items);
                 let (ty, param) = if attribute.multi_valued {
-                    (quote!(::std::vec::Vec<#value>), quote!(::std::vec::Vec<#value>))
+                    (quote!(Vec<#value>), quote!(Vec<#value>))
                 } else {
                     let param = if attribute.kind == AttributeType::String {
-                        quote!(impl ::core::convert::Into<#value>)
+                        quote!(impl Into<#value>)
                     } else {
                         value.clone()
                     };
-                    (quote!(::core::option::Option<#value>), param)
+                    (quote!(Option<#value>), param)
                 };
                 let mut docs = docs::paragraphs(attribute.description.as_deref());
                 docs.push(docs::characteristics(attribute));
@@ -349,7 +362,7 @@ impl Generator {
         };
         match attribute.kind {
             AttributeType::String if attribute.canonical_values.is_empty() => {
-                quote!(::std::string::String)
+                quote!(String)
             }
             AttributeType::String => {
                 let prefix = match level {
@@ -357,7 +370,7 @@ impl Generator {
                     Level::Module => owner,
                 };
                 let Some(name) = self.claim_type_name(scope, schema, path, &naming::type_name(&attribute.name), prefix, owner) else {
-                    return quote!(::std::string::String);
+                    return quote!(String);
                 };
                 let item = self.canonical_enum(&name, schema, path, attribute);
                 module_items.push(item);
@@ -473,7 +486,7 @@ impl Generator {
     }
 
     fn canonical_enum(&mut self, name: &str, schema: &str, path: &str, attribute: &Attribute) -> TokenStream {
-        let runtime = &self.runtime;
+        let runtime = self.runtime.clone();
         let mut variants = BTreeSet::new();
         let mut tokens = Vec::new();
         for value in attribute.canonical_values.iter() {
@@ -516,7 +529,7 @@ impl Generator {
                 #(#tokens)*
                 /// Any value that is not canonical, kept as given.
                 #[scim(other)]
-                #other(::std::string::String),
+                #other(String),
             }
         }
     }
@@ -602,33 +615,40 @@ fn constructor(ident: &Ident, fields: &[FieldSpec]) -> TokenStream {
         if field.multi_valued {
             quote!(#name)
         } else {
-            quote!(#name: ::core::option::Option::Some(#name.into()))
+            quote!(#name: Some(#name.into()))
         }
     });
     let doc = if required.is_empty() {
-        format!(" A `{ident}` with every attribute unassigned.")
+        format!(" Returns a new `{ident}` with every attribute unassigned.")
     } else {
         let names = required
             .iter()
             .map(|field| format!("`{}`", field.wire))
             .collect::<Vec<_>>()
             .join(", ");
-        format!(" A `{ident}` with its required attributes ({names}); every other attribute is unassigned.")
+        format!(" Returns a new `{ident}` with its required attributes ({names}); every other attribute is unassigned.")
     };
     let allow = if required.len() > 7 {
         quote!(#[allow(clippy::too_many_arguments)])
     } else {
         TokenStream::new()
     };
+    let body = if required.is_empty() {
+        quote!(Self::default())
+    } else {
+        quote! {
+            #ident {
+                #(#assignments,)*
+                ..Default::default()
+            }
+        }
+    };
     quote! {
         impl #ident {
             #[doc = #doc]
             #allow
             pub fn new(#(#params),*) -> Self {
-                #ident {
-                    #(#assignments,)*
-                    ..::core::default::Default::default()
-                }
+                #body
             }
         }
     }

@@ -143,7 +143,7 @@ impl Builder {
 
     /// Loads and checks every input.
     pub fn load(&self) -> Result<SchemaSet, Error> {
-        let mut loader = self.loader();
+        let loader = self.loader();
         loader.load().map_err(Error::Load)
     }
 
@@ -201,8 +201,29 @@ pub fn generate_source(set: &SchemaSet, runtime: &str) -> Result<String, Error> 
     let tokens = generate::generate(set, &runtime_path).map_err(Error::Generate)?;
     let file: syn::File = syn::parse2(tokens).map_err(|error| Error::Internal(error.to_string()))?;
     let mut source = header(set);
-    source.push_str(&prettyplease::unparse(&file));
+    source.push_str(&separate_items(&prettyplease::unparse(&file)));
     Ok(source)
+}
+
+/// Puts a blank line between items, as rustfmt keeps them in hand-written code:
+/// after a line that closes a block, when the next line at the same indentation
+/// starts something new.
+fn separate_items(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + source.len() / 16);
+    let mut lines = source.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        let closes = line.trim_start() == "}";
+        if let (true, Some(next)) = (closes, lines.peek()) {
+            let indent = |text: &str| text.len() - text.trim_start().len();
+            let starts_new = !next.trim_start().starts_with('}');
+            if starts_new && indent(next) == indent(line) {
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 fn header(set: &SchemaSet) -> String {

@@ -4,71 +4,126 @@
 use super::model::{Attribute, AttributeType, Mutability, Returned, Uniqueness};
 use std::borrow::Cow;
 
+/// Characteristics that differ between the common attributes.
+struct Traits {
+    case_exact: bool,
+    mutability: Mutability,
+    returned: Returned,
+    uniqueness: Uniqueness,
+}
+
+const READ_ONLY: Traits = Traits {
+    case_exact: false,
+    mutability: Mutability::ReadOnly,
+    returned: Returned::Default,
+    uniqueness: Uniqueness::None,
+};
+
+const READ_ONLY_EXACT: Traits = Traits {
+    case_exact: true,
+    ..READ_ONLY
+};
+
+const fn common(
+    name: &'static str,
+    kind: AttributeType,
+    description: &'static str,
+    traits: Traits,
+    reference_types: &'static [Cow<'static, str>],
+    sub_attributes: &'static [Attribute],
+) -> Attribute {
+    Attribute {
+        name: Cow::Borrowed(name),
+        kind,
+        multi_valued: false,
+        description: Some(Cow::Borrowed(description)),
+        required: false,
+        canonical_values: Cow::Borrowed(&[]),
+        case_exact: traits.case_exact,
+        mutability: traits.mutability,
+        returned: traits.returned,
+        uniqueness: traits.uniqueness,
+        reference_types: Cow::Borrowed(reference_types),
+        sub_attributes: Cow::Borrowed(sub_attributes),
+    }
+}
+
 const META_SUB_ATTRIBUTES: &[Attribute] = &[
-    Attribute {
-        description: Some(Cow::Borrowed("The name of the resource type of the resource.")),
-        case_exact: true,
-        mutability: Mutability::ReadOnly,
-        ..Attribute::new("resourceType", AttributeType::String)
-    },
-    Attribute {
-        description: Some(Cow::Borrowed(
-            "The DateTime that the resource was added to the service provider.",
-        )),
-        mutability: Mutability::ReadOnly,
-        ..Attribute::new("created", AttributeType::DateTime)
-    },
-    Attribute {
-        description: Some(Cow::Borrowed(
-            "The most recent DateTime that the details of this resource were updated at the service provider.",
-        )),
-        mutability: Mutability::ReadOnly,
-        ..Attribute::new("lastModified", AttributeType::DateTime)
-    },
-    Attribute {
-        description: Some(Cow::Borrowed(
-            "The URI of the resource being returned; the same as the Content-Location HTTP response header.",
-        )),
-        case_exact: true,
-        mutability: Mutability::ReadOnly,
-        reference_types: Cow::Borrowed(&[Cow::Borrowed("uri")]),
-        ..Attribute::new("location", AttributeType::Reference)
-    },
-    Attribute {
-        description: Some(Cow::Borrowed(
-            "The version (entity-tag) of the resource being returned; the same as the ETag HTTP response header.",
-        )),
-        case_exact: true,
-        mutability: Mutability::ReadOnly,
-        ..Attribute::new("version", AttributeType::String)
-    },
+    common(
+        "resourceType",
+        AttributeType::String,
+        "The name of the resource type of the resource.",
+        READ_ONLY_EXACT,
+        &[],
+        &[],
+    ),
+    common(
+        "created",
+        AttributeType::DateTime,
+        "The DateTime that the resource was added to the service provider.",
+        READ_ONLY,
+        &[],
+        &[],
+    ),
+    common(
+        "lastModified",
+        AttributeType::DateTime,
+        "The most recent DateTime that the details of this resource were updated at the service provider.",
+        READ_ONLY,
+        &[],
+        &[],
+    ),
+    common(
+        "location",
+        AttributeType::Reference,
+        "The URI of the resource being returned; the same as the Content-Location HTTP response header.",
+        READ_ONLY_EXACT,
+        &[Cow::Borrowed("uri")],
+        &[],
+    ),
+    common(
+        "version",
+        AttributeType::String,
+        "The version (entity-tag) of the resource being returned; the same as the ETag HTTP response header.",
+        READ_ONLY_EXACT,
+        &[],
+        &[],
+    ),
 ];
 
 /// The common attributes of RFC 7643 §3.1 with the characteristics it gives them.
 pub const COMMON_ATTRIBUTES: &[Attribute] = &[
-    Attribute {
-        description: Some(Cow::Borrowed(
-            "A unique identifier for a SCIM resource as defined by the service provider.",
-        )),
-        case_exact: true,
-        mutability: Mutability::ReadOnly,
-        returned: Returned::Always,
-        uniqueness: Uniqueness::Server,
-        ..Attribute::new("id", AttributeType::String)
-    },
-    Attribute {
-        description: Some(Cow::Borrowed(
-            "A String that is an identifier for the resource as defined by the provisioning client.",
-        )),
-        case_exact: true,
-        ..Attribute::new("externalId", AttributeType::String)
-    },
-    Attribute {
-        description: Some(Cow::Borrowed(
-            "A complex attribute containing resource metadata, assigned by the service provider.",
-        )),
-        mutability: Mutability::ReadOnly,
-        sub_attributes: Cow::Borrowed(META_SUB_ATTRIBUTES),
-        ..Attribute::new("meta", AttributeType::Complex)
-    },
+    common(
+        "id",
+        AttributeType::String,
+        "A unique identifier for a SCIM resource as defined by the service provider.",
+        Traits {
+            returned: Returned::Always,
+            uniqueness: Uniqueness::Server,
+            ..READ_ONLY_EXACT
+        },
+        &[],
+        &[],
+    ),
+    common(
+        "externalId",
+        AttributeType::String,
+        "A String that is an identifier for the resource as defined by the provisioning client.",
+        Traits {
+            case_exact: true,
+            mutability: Mutability::ReadWrite,
+            returned: Returned::Default,
+            uniqueness: Uniqueness::None,
+        },
+        &[],
+        &[],
+    ),
+    common(
+        "meta",
+        AttributeType::Complex,
+        "A complex attribute containing resource metadata, assigned by the service provider.",
+        READ_ONLY,
+        &[],
+        META_SUB_ATTRIBUTES,
+    ),
 ];
