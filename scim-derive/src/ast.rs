@@ -13,11 +13,21 @@ pub enum Kind {
     Resource,
     /// A complex attribute value, or (with a schema) an extension object.
     Complex,
+    /// A protocol message (RFC 7644 §3): carries `schemas` with its one URI.
+    Message,
+}
+
+impl Kind {
+    /// Whether the struct writes and checks a `schemas` attribute.
+    pub fn has_schemas(self) -> bool {
+        matches!(self, Kind::Resource | Kind::Message)
+    }
 }
 
 /// A struct ready for expansion.
 pub struct Container<'a> {
     pub ident: &'a Ident,
+    pub generics: &'a syn::Generics,
     pub kind: Kind,
     pub schema: Option<LitStr>,
     pub krate: Path,
@@ -54,16 +64,18 @@ pub struct ExtensionField<'a> {
 impl<'a> Container<'a> {
     pub fn from_input(cx: &mut Ctxt, input: &'a DeriveInput, kind: Kind) -> Option<Self> {
         let container = attr::container(cx, &input.attrs);
-        if !input.generics.params.is_empty() {
-            cx.error(
-                &input.generics,
-                "SCIM derives do not support generic parameters",
-            );
+        if let Some(param) = input
+            .generics
+            .params
+            .iter()
+            .find(|param| !matches!(param, syn::GenericParam::Type(_)))
+        {
+            cx.error(param, "SCIM derives support type parameters only");
         }
-        if kind == Kind::Resource && container.schema.is_none() {
+        if kind.has_schemas() && container.schema.is_none() {
             cx.error(
                 &input.ident,
-                "a resource needs its core schema URI: add #[scim(schema = \"urn:...\")]",
+                "a resource or message needs its schema URI: add #[scim(schema = \"urn:...\")]",
             );
         }
         let named = match &input.data {
@@ -81,6 +93,7 @@ impl<'a> Container<'a> {
         };
         let mut container = Container {
             ident: &input.ident,
+            generics: &input.generics,
             kind,
             schema: container.schema,
             krate: container.krate.unwrap_or_else(|| syn::parse_quote!(::scim)),
@@ -130,7 +143,7 @@ impl<'a> Container<'a> {
                 }
                 None => member.unraw().to_string().to_lower_camel_case(),
             };
-            if wire.eq_ignore_ascii_case("schemas") && kind == Kind::Resource {
+            if wire.eq_ignore_ascii_case("schemas") && kind.has_schemas() {
                 cx.error(member, "`schemas` is written by the derive from the core schema and the extensions present");
             }
             let duplicate = container

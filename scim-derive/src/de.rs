@@ -4,6 +4,8 @@
 //! `#[scim(unknown)]` field, rejected otherwise.
 
 use crate::ast::{Container, Kind, Shape};
+use crate::structs::with_bound;
+use syn::parse_quote;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -11,6 +13,7 @@ pub fn expand(container: &Container) -> TokenStream {
     let ident = container.ident;
     let expecting = match container.kind {
         Kind::Resource => format!("a SCIM {ident} resource (a JSON object)"),
+        Kind::Message => format!("a SCIM {ident} message (a JSON object)"),
         Kind::Complex => format!("a JSON object with the sub-attributes of {ident}"),
     };
     let wires: Vec<&str> = container
@@ -67,8 +70,8 @@ pub fn expand(container: &Container) -> TokenStream {
         }
     });
 
-    let read_schemas = match (&container.kind, &container.schema) {
-        (Kind::Resource, Some(schema)) => quote! {
+    let read_schemas = match (container.kind.has_schemas(), &container.schema) {
+        (true, Some(schema)) => quote! {
             if key.eq_ignore_ascii_case("schemas") {
                 if __schemas_seen {
                     return ::core::result::Result::Err(_scim::duplicate_attribute("schemas"));
@@ -125,16 +128,23 @@ pub fn expand(container: &Container) -> TokenStream {
             quote!(#member: #slot.flatten(),)
         });
 
-    let schemas_seen = if container.kind == Kind::Resource {
+    let schemas_seen = if container.kind.has_schemas() {
         quote!(let mut __schemas_seen = false;)
     } else {
         TokenStream::new()
     };
     let no_match = Ident::new("__NO_MATCH", Span::call_site());
 
+    let bounded = with_bound(container.generics, parse_quote!(_serde::Deserialize<'de>));
+    let mut with_de = bounded.clone();
+    with_de.params.insert(0, parse_quote!('de));
+    let (impl_generics, _, where_clause) = with_de.split_for_impl();
+    let (_, ty_generics, _) = container.generics.split_for_impl();
+    let (visitor_generics, visitor_ty_generics, _) = with_de.split_for_impl();
+    let type_params: Vec<&syn::Ident> = container.generics.type_params().map(|param| &param.ident).collect();
     quote! {
         #[automatically_derived]
-        impl<'de> _serde::Deserialize<'de> for #ident {
+        impl #impl_generics _serde::Deserialize<'de> for #ident #ty_generics #where_clause {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
                 D: _serde::Deserializer<'de>,
@@ -142,16 +152,18 @@ pub fn expand(container: &Container) -> TokenStream {
                 const ATTRIBUTES: &[&str] = &[#(#wires),*];
                 const #no_match: usize = usize::MAX;
 
-                struct Visitor;
+                struct Visitor #visitor_generics #where_clause {
+                    marker: ::core::marker::PhantomData<(&'de (), #(fn() -> #type_params,)*)>,
+                }
 
-                impl<'de> _serde::de::Visitor<'de> for Visitor {
-                    type Value = #ident;
+                impl #visitor_generics _serde::de::Visitor<'de> for Visitor #visitor_ty_generics #where_clause {
+                    type Value = #ident #ty_generics;
 
                     fn expecting(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         formatter.write_str(#expecting)
                     }
 
-                    fn visit_map<A>(self, mut map: A) -> ::core::result::Result<#ident, A::Error>
+                    fn visit_map<A>(self, mut map: A) -> ::core::result::Result<Self::Value, A::Error>
                     where
                         A: _serde::de::MapAccess<'de>,
                     {
@@ -184,7 +196,12 @@ pub fn expand(container: &Container) -> TokenStream {
                     }
                 }
 
-                _serde::Deserializer::deserialize_map(deserializer, Visitor)
+                _serde::Deserializer::deserialize_map(
+                    deserializer,
+                    Visitor {
+                        marker: ::core::marker::PhantomData,
+                    },
+                )
             }
         }
     }

@@ -38,6 +38,17 @@ pub fn derive_complex(input: TokenStream) -> TokenStream {
     structs::expand(&input, ast::Kind::Complex).into()
 }
 
+/// Derives `Serialize`, `Deserialize` and `scim::Message` for a protocol message
+/// (RFC 7644 §3), such as a ListResponse or a PatchOp.
+///
+/// Container: `#[scim(schema = "urn:ietf:params:scim:api:messages:2.0:...")]` (required).
+/// Fields as for [`Resource`](derive@Resource), without `extension`.
+#[proc_macro_derive(Message, attributes(scim))]
+pub fn derive_message(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    structs::expand(&input, ast::Kind::Message).into()
+}
+
 /// Derives `Serialize`, `Deserialize`, `Display`, `FromStr` and `scim::CanonicalValue` for
 /// an enum of canonical values (RFC 7643 §7 `canonicalValues`).
 ///

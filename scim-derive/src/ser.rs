@@ -1,7 +1,9 @@
 //! `Serialize`: canonical attribute names; unassigned values (None, empty lists) omitted
 //! (RFC 7643 §2.5); `schemas` written from what is present.
 
-use crate::ast::{Container, Kind, Shape};
+use crate::ast::{Container, Shape};
+use crate::structs::{schema_list, with_bound};
+use syn::parse_quote;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -10,14 +12,11 @@ pub fn expand(container: &Container) -> TokenStream {
     let mut count = Vec::new();
     let mut entries = Vec::new();
 
-    if container.kind == Kind::Resource {
+    if container.kind.has_schemas() {
+        let schema_list = schema_list(container);
         count.push(quote!(1usize));
         entries.push(quote! {
-            _serde::ser::SerializeMap::serialize_entry(
-                &mut map,
-                "schemas",
-                &_scim::Resource::schemas(self),
-            )?;
+            _serde::ser::SerializeMap::serialize_entry(&mut map, "schemas", &#schema_list)?;
         });
     }
     for field in &container.attributes {
@@ -72,9 +71,11 @@ pub fn expand(container: &Container) -> TokenStream {
         quote!(#(#count)+*)
     };
 
+    let generics = with_bound(container.generics, parse_quote!(_serde::Serialize));
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl _serde::Serialize for #ident {
+        impl #impl_generics _serde::Serialize for #ident #ty_generics #where_clause {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: _serde::Serializer,

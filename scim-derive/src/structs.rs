@@ -1,11 +1,11 @@
-//! Expansion of `#[derive(Resource)]` and `#[derive(Complex)]`.
+//! Expansion of `#[derive(Resource)]`, `#[derive(Message)]` and `#[derive(Complex)]`.
 
 use crate::ast::{Container, Kind};
 use crate::ctxt::Ctxt;
 use crate::{de, ser};
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::DeriveInput;
+use syn::{parse_quote, DeriveInput, Generics};
 
 pub fn expand(input: &DeriveInput, kind: Kind) -> TokenStream {
     let mut cx = Ctxt::default();
@@ -36,51 +36,78 @@ pub fn expand(input: &DeriveInput, kind: Kind) -> TokenStream {
     }
 }
 
-/// The trait impls the runtime reads: `Resource` or `Extension`.
+/// `generics` with `bound` added to every type parameter.
+pub fn with_bound(generics: &Generics, bound: syn::TypeParamBound) -> Generics {
+    let mut generics = generics.clone();
+    for param in generics.type_params_mut() {
+        param.bounds.push(bound.clone());
+    }
+    generics
+}
+
+/// The expression for the `schemas` a value writes (RFC 7643 §3, RFC 7644 §3).
+pub fn schema_list(container: &Container) -> TokenStream {
+    let schema = &container.schema;
+    let extension_uris = container.extensions.iter().map(|field| {
+        let member = field.member;
+        let inner = field.inner;
+        quote!(self.#member.as_ref().map(|_| <#inner as _scim::Extension>::SCHEMA))
+    });
+    let unknown = match container.unknown {
+        Some(member) => quote!(::core::option::Option::Some(&self.#member)),
+        None => quote!(::core::option::Option::None),
+    };
+    quote!(_scim::SchemaList::new(#schema, &[#(#extension_uris),*], #unknown))
+}
+
+/// The trait impls the runtime reads: `Resource`, `Message` or `Extension`.
 fn trait_impls(container: &Container) -> TokenStream {
     let ident = container.ident;
-    match (container.kind, &container.schema) {
-        (Kind::Resource, Some(schema)) => {
+    let generics = with_bound(container.generics, parse_quote!(_serde::Serialize));
+    let generics = with_bound(&generics, parse_quote!(_serde::de::DeserializeOwned));
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let Some(schema) = &container.schema else {
+        return TokenStream::new();
+    };
+    match container.kind {
+        Kind::Resource => {
             let extension_types = container.extensions.iter().map(|field| field.inner);
-            let extension_uris = container.extensions.iter().map(|field| {
-                let member = field.member;
-                let inner = field.inner;
-                quote!(self.#member.as_ref().map(|_| <#inner as _scim::Extension>::SCHEMA))
-            });
-            let unknown = match container.unknown {
-                Some(member) => quote!(::core::option::Option::Some(&self.#member)),
-                None => quote!(::core::option::Option::None),
-            };
+            let schema_list = schema_list(container);
             quote! {
                 #[automatically_derived]
-                impl _scim::Resource for #ident {
+                impl #impl_generics _scim::Resource for #ident #ty_generics #where_clause {
                     const SCHEMA: &'static str = #schema;
                     const EXTENSIONS: &'static [&'static str] =
                         &[#(<#extension_types as _scim::Extension>::SCHEMA),*];
                     fn schemas(&self) -> _scim::SchemaList<'_> {
-                        _scim::SchemaList::new(#schema, &[#(#extension_uris),*], #unknown)
+                        #schema_list
                     }
                 }
             }
         }
-        (Kind::Complex, Some(schema)) => quote! {
+        Kind::Message => quote! {
             #[automatically_derived]
-            impl _scim::Extension for #ident {
+            impl #impl_generics _scim::Message for #ident #ty_generics #where_clause {
                 const SCHEMA: &'static str = #schema;
             }
         },
-        _ => TokenStream::new(),
+        Kind::Complex => quote! {
+            #[automatically_derived]
+            impl #impl_generics _scim::Extension for #ident #ty_generics #where_clause {
+                const SCHEMA: &'static str = #schema;
+            }
+        },
     }
 }
 
-/// After an error: impls that satisfy the traits so no cascade of errors follows.
+/// After an error: impls that satisfy the traits so no cascade of errors follows. They
+/// are only ever compiled together with the errors, never run.
 fn stub(input: &DeriveInput, kind: Kind) -> TokenStream {
     let ident = &input.ident;
     if !input.generics.params.is_empty() {
         return TokenStream::new();
     }
-    let krate = quote!(::scim);
-    let resource = match kind {
+    let marker = match kind {
         Kind::Resource => quote! {
             impl _scim::Resource for #ident {
                 const SCHEMA: &'static str = "";
@@ -90,11 +117,16 @@ fn stub(input: &DeriveInput, kind: Kind) -> TokenStream {
                 }
             }
         },
+        Kind::Message => quote! {
+            impl _scim::Message for #ident {
+                const SCHEMA: &'static str = "";
+            }
+        },
         Kind::Complex => TokenStream::new(),
     };
     quote! {
         const _: () = {
-            use #krate::__private as _scim;
+            use ::scim::__private as _scim;
             use _scim::serde as _serde;
             impl _serde::Serialize for #ident {
                 fn serialize<S: _serde::Serializer>(&self, _: S) -> ::core::result::Result<S::Ok, S::Error> {
@@ -106,7 +138,7 @@ fn stub(input: &DeriveInput, kind: Kind) -> TokenStream {
                     ::core::unimplemented!()
                 }
             }
-            #resource
+            #marker
         };
     }
 }

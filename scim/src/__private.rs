@@ -4,7 +4,7 @@ use serde::de::{Deserialize, Deserializer, Error, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
-pub use crate::resource::{CanonicalValue, Extension, Resource, SchemaList};
+pub use crate::resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
 pub use crate::unknown::UnknownAttributes;
 pub use serde;
 pub use serde_json::Value;

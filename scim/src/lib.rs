@@ -12,6 +12,6 @@ pub mod schema;
 mod unknown;
 pub mod value;
 
-pub use resource::{CanonicalValue, Extension, Resource, SchemaList};
-pub use scim_derive::{CanonicalValues, Complex, Resource};
+pub use resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
+pub use scim_derive::{CanonicalValues, Complex, Message, Resource};
 pub use unknown::UnknownAttributes;

@@ -28,6 +28,15 @@ pub trait Extension: Serialize + DeserializeOwned {
     const SCHEMA: &'static str;
 }
 
+/// A SCIM protocol message (RFC 7644 §3): a JSON object whose `schemas` names one
+/// message URI, such as `urn:ietf:params:scim:api:messages:2.0:ListResponse`.
+///
+/// Derive it with `#[derive(scim::Message)]` and `#[scim(schema = "urn:...")]`.
+pub trait Message: Serialize + DeserializeOwned {
+    /// The message's schema URI.
+    const SCHEMA: &'static str;
+}
+
 /// A string attribute with canonical values (RFC 7643 §7 `canonicalValues`), as an enum
 /// with one variant per canonical value and one for any other value.
 ///
