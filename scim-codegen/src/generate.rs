@@ -89,11 +89,34 @@ impl Scope {
     }
 }
 
+/// Choices the user made, keyed by source names (schema URI, resource type name,
+/// attribute path), never by Rust names.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The path of the runtime crate.
+    pub runtime: Option<syn::Path>,
+    /// Type names by schema URI or resource type name, compared case-insensitively.
+    pub type_names: BTreeMap<String, String>,
+    /// Field names by (schema URI, attribute path), compared case-insensitively.
+    pub field_names: BTreeMap<(String, String), String>,
+}
+
+impl Options {
+    fn type_name(&self, source: &str, default: &str) -> String {
+        self.type_names
+            .get(&source.to_ascii_lowercase())
+            .cloned()
+            .unwrap_or_else(|| naming::type_name(default))
+    }
+}
+
 /// Emits the source of every unit in `set`.
-pub fn generate(set: &SchemaSet, runtime: &syn::Path) -> Result<TokenStream, Vec<Problem>> {
-    let units = plan_units(set);
+pub fn generate(set: &SchemaSet, options: &Options) -> Result<TokenStream, Vec<Problem>> {
+    let units = plan_units(set, options);
+    let runtime = options.runtime.clone().unwrap_or_else(|| syn::parse_quote!(::scim));
     let mut generator = Generator {
-        runtime: runtime.clone(),
+        options: options.clone(),
+        runtime,
         problems: Vec::new(),
         markers: BTreeMap::new(),
     };
@@ -111,7 +134,7 @@ pub fn generate(set: &SchemaSet, runtime: &syn::Path) -> Result<TokenStream, Vec
 }
 
 /// Decides which schemas become resources and which extensions, ordered by name.
-fn plan_units(set: &SchemaSet) -> Vec<Unit<'_>> {
+fn plan_units<'a>(set: &'a SchemaSet, options: &Options) -> Vec<Unit<'a>> {
     let mut units = Vec::new();
     let mut cores = BTreeSet::new();
     let mut extensions = BTreeSet::new();
@@ -127,7 +150,7 @@ fn plan_units(set: &SchemaSet) -> Vec<Unit<'_>> {
             .collect();
         extensions.extend(typed.iter().map(|schema| schema.id.to_ascii_lowercase()));
         units.push(Unit::Resource {
-            name: naming::type_name(&resource_type.name),
+            name: options.type_name(&resource_type.name, &resource_type.name),
             core,
             extensions: typed,
             resource_type: Some(resource_type),
@@ -135,7 +158,7 @@ fn plan_units(set: &SchemaSet) -> Vec<Unit<'_>> {
     }
     for schema in set.schemas() {
         let id = schema.id.to_ascii_lowercase();
-        let name = naming::type_name(schema_name(schema));
+        let name = options.type_name(&schema.id, schema_name(schema));
         if extensions.contains(&id) || (!cores.contains(&id) && id.contains(":extension:")) {
             units.push(Unit::Extension { name, schema });
         } else if !cores.contains(&id) {
@@ -160,6 +183,7 @@ fn schema_name(schema: &Schema) -> &str {
 }
 
 struct Generator {
+    options: Options,
     runtime: syn::Path,
     problems: Vec<Problem>,
     /// Marker type name → the referenceTypes it stands for.
@@ -188,19 +212,27 @@ impl Generator {
     }
 
     fn check_top_level_names(&mut self, units: &[Unit]) {
-        let mut types: BTreeMap<String, String> = RESERVED_TYPE_NAMES
-            .iter()
-            .map(|name| (name.to_string(), "a name the generated code uses from Rust's prelude".to_owned()))
-            .collect();
+        let mut types = BTreeMap::new();
         let mut modules = BTreeMap::from([(REFERENCE_MODULE.to_owned(), "the reference marker types".to_owned())]);
         for unit in units {
             let id = unit.schema().id.to_string();
-            if let Some(first) = types.insert(unit.name().to_owned(), id.clone()) {
+            if RESERVED_TYPE_NAMES.contains(&unit.name()) {
                 self.problem(
                     &id,
                     "",
                     format!(
-                        "the Rust type name `{}` is also the name generated for {first}; rename one schema or resource type",
+                        "the Rust type name `{}` is reserved: generated code uses it from Rust's prelude; \
+                         choose another with Builder::rename_type",
+                        unit.name()
+                    ),
+                );
+            } else if let Some(first) = types.insert(unit.name().to_owned(), id.clone()) {
+                self.problem(
+                    &id,
+                    "",
+                    format!(
+                        "the Rust type name `{}` is also the name generated for {first}; \
+                         choose another with Builder::rename_type",
                         unit.name()
                     ),
                 );
@@ -274,7 +306,7 @@ impl Generator {
     }
 
     fn extension_field(&mut self, extension: &Schema) -> FieldSpec {
-        let type_name = naming::type_name(schema_name(extension));
+        let type_name = self.options.type_name(&extension.id, schema_name(extension));
         let ty = ident_of(&type_name);
         let mut docs = vec![format!(
             "The `{}` extension ([`{type_name}`]), keyed by its URI on the wire.",
@@ -324,8 +356,14 @@ impl Generator {
                 };
                 let mut docs = docs::paragraphs(attribute.description.as_deref());
                 docs.push(docs::characteristics(attribute));
+                let field_name = self
+                    .options
+                    .field_names
+                    .get(&(schema.to_ascii_lowercase(), path.to_ascii_lowercase()))
+                    .cloned()
+                    .unwrap_or_else(|| naming::field_name(&attribute.name));
                 FieldSpec {
-                    ident: ident_of(&naming::field_name(&attribute.name)),
+                    ident: ident_of(&field_name),
                     wire: attribute.name.to_string(),
                     ty,
                     param: attribute.required.then_some(param),
@@ -536,15 +574,26 @@ impl Generator {
 
     fn check_field_names(&mut self, schema: &str, path: &str, fields: &[FieldSpec]) {
         let mut seen = BTreeMap::new();
-        seen.insert(UNKNOWN_FIELD.to_owned(), "the unknown attributes".to_owned());
         for field in fields {
             let name = field.ident.to_string();
-            if let Some(first) = seen.insert(name.clone(), field.wire.clone()) {
-                let at = join_path(path, &field.wire);
+            let at = join_path(path, &field.wire);
+            if name == UNKNOWN_FIELD {
                 self.problem(
                     schema,
                     &at,
-                    format!("the Rust field name `{name}` is also the name of `{first}`"),
+                    format!(
+                        "the Rust field name `{name}` is reserved for the attributes no schema defines; \
+                         choose another with Builder::rename_field"
+                    ),
+                );
+            } else if let Some(first) = seen.insert(name.clone(), field.wire.clone()) {
+                self.problem(
+                    schema,
+                    &at,
+                    format!(
+                        "the Rust field name `{name}` is also the name of `{first}`; \
+                         choose another with Builder::rename_field"
+                    ),
                 );
             }
         }

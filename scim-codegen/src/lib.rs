@@ -78,6 +78,8 @@ pub struct Builder {
     paths: Vec<PathBuf>,
     texts: Vec<(String, String)>,
     runtime: String,
+    type_names: Vec<(String, String)>,
+    field_names: Vec<(String, String, String)>,
     out_file: Option<PathBuf>,
 }
 
@@ -88,6 +90,8 @@ impl Default for Builder {
             paths: Vec::new(),
             texts: Vec::new(),
             runtime: "::scim".to_owned(),
+            type_names: Vec::new(),
+            field_names: Vec::new(),
             out_file: None,
         }
     }
@@ -135,6 +139,26 @@ impl Builder {
         self
     }
 
+    /// Names the Rust type generated for a schema (by its URI) or a resource type (by its
+    /// name), instead of the name derived from the schema. Use it to resolve collisions.
+    pub fn rename_type(&mut self, source: impl Into<String>, rust_name: impl Into<String>) -> &mut Self {
+        self.type_names.push((source.into(), rust_name.into()));
+        self
+    }
+
+    /// Names the Rust field generated for the attribute at `path` (`name.givenName`) of
+    /// the schema `schema_uri`. Use it to resolve collisions.
+    pub fn rename_field(
+        &mut self,
+        schema_uri: impl Into<String>,
+        path: impl Into<String>,
+        rust_name: impl Into<String>,
+    ) -> &mut Self {
+        self.field_names
+            .push((schema_uri.into(), path.into(), rust_name.into()));
+        self
+    }
+
     /// Writes to this file instead of `OUT_DIR/scim_models.rs`.
     pub fn out_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.out_file = Some(path.as_ref().to_path_buf());
@@ -150,16 +174,45 @@ impl Builder {
     /// The generated Rust source: pure, no files written, nothing printed.
     pub fn generate(&self) -> Result<String, Error> {
         let set = self.load()?;
-        generate_source(&set, &self.runtime)
+        generate_with(&set, &self.options()?)
+    }
+
+    fn options(&self) -> Result<generate::Options, Error> {
+        let mut options = generate::Options {
+            runtime: Some(parse_runtime(&self.runtime)?),
+            ..Default::default()
+        };
+        for (source, name) in &self.type_names {
+            check_identifier(name)?;
+            options
+                .type_names
+                .insert(source.to_ascii_lowercase(), name.clone());
+        }
+        for (schema, path, name) in &self.field_names {
+            check_identifier(name)?;
+            options.field_names.insert(
+                (schema.to_ascii_lowercase(), path.to_ascii_lowercase()),
+                name.clone(),
+            );
+        }
+        Ok(options)
     }
 
     /// Generates and writes the file (only when its content changed, so that Cargo does
     /// not rebuild needlessly), printing `cargo:rerun-if-changed` for every input and
-    /// never for the output. Returns the path written.
+    /// never for the output. Returns the path written. For build scripts.
     ///
     /// Printing any `rerun-if-changed` line replaces Cargo's default of re-running the
     /// build script when any package file changes; add your own lines for other inputs.
     pub fn compile(&self) -> Result<PathBuf, Error> {
+        for input in self.loader().inputs() {
+            println!("cargo:rerun-if-changed={}", input.display());
+        }
+        self.write()
+    }
+
+    /// As [`compile`](Self::compile), but prints nothing: for tools other than Cargo.
+    pub fn write(&self) -> Result<PathBuf, Error> {
         let out_file = match &self.out_file {
             Some(path) => path.clone(),
             None => {
@@ -167,12 +220,7 @@ impl Builder {
                 PathBuf::from(dir).join(DEFAULT_FILE_NAME)
             }
         };
-        let loader = self.loader();
-        for input in loader.inputs() {
-            println!("cargo:rerun-if-changed={}", input.display());
-        }
-        let set = loader.load().map_err(Error::Load)?;
-        let source = generate_source(&set, &self.runtime)?;
+        let source = self.generate()?;
         write_if_changed(&out_file, &source)?;
         Ok(out_file)
     }
@@ -197,8 +245,27 @@ impl Builder {
 /// Generates Rust source for every schema and resource type in `set`, with the runtime
 /// crate at `runtime` (normally `::scim`).
 pub fn generate_source(set: &SchemaSet, runtime: &str) -> Result<String, Error> {
-    let runtime_path: syn::Path = syn::parse_str(runtime).map_err(|_| Error::RuntimePath(runtime.to_owned()))?;
-    let tokens = generate::generate(set, &runtime_path).map_err(Error::Generate)?;
+    let options = generate::Options {
+        runtime: Some(parse_runtime(runtime)?),
+        ..Default::default()
+    };
+    generate_with(set, &options)
+}
+
+fn parse_runtime(runtime: &str) -> Result<syn::Path, Error> {
+    syn::parse_str(runtime).map_err(|_| Error::RuntimePath(runtime.to_owned()))
+}
+
+fn check_identifier(name: &str) -> Result<(), Error> {
+    let bare = name.strip_prefix("r#").unwrap_or(name);
+    match syn::parse_str::<syn::Ident>(name) {
+        Ok(_) if !bare.is_empty() => Ok(()),
+        _ => Err(Error::InvalidName(name.to_owned())),
+    }
+}
+
+fn generate_with(set: &SchemaSet, options: &generate::Options) -> Result<String, Error> {
+    let tokens = generate::generate(set, options).map_err(Error::Generate)?;
     let file: syn::File = syn::parse2(tokens).map_err(|error| Error::Internal(error.to_string()))?;
     let mut source = header(set);
     source.push_str(&separate_items(&prettyplease::unparse(&file)));
@@ -292,6 +359,8 @@ pub enum Error {
     Generate(Vec<Problem>),
     /// `runtime_crate` is not a Rust path.
     RuntimePath(String),
+    /// A name given to `rename_type` or `rename_field` is not a Rust identifier.
+    InvalidName(String),
     /// `compile` needs `OUT_DIR` (set by Cargo for build scripts) or an `out_file`.
     NoOutDir,
     /// Writing the output failed.
@@ -319,6 +388,7 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::RuntimePath(path) => write!(f, "`{path}` is not a Rust path for the runtime crate"),
+            Error::InvalidName(name) => write!(f, "`{name}` is not a Rust identifier"),
             Error::NoOutDir => f.write_str(
                 "OUT_DIR is not set: call compile() from a build script, or set out_file()",
             ),

@@ -1,0 +1,330 @@
+//! Generic resources: SCIM JSON checked against schemas known only at run time.
+//!
+//! The typed models and this module follow the same rules: attribute names match in any
+//! case and come out canonical (RFC 7643 §2.1); `null` and `[]` mean unassigned (RFC 7643
+//! §2.5); values must have their attribute's type (RFC 7643 §2.3); canonical values are
+//! written in their canonical spelling; attributes that no known schema defines are kept
+//! as they are, with the RFC 7643 §2.2 defaults (type taken from the JSON value).
+
+use crate::schema::{Attribute, AttributeType, Schema, COMMON_ATTRIBUTES};
+use crate::value::{Binary, DateTime};
+use crate::Error;
+use serde_json::{Map, Value};
+
+/// The schemas that describe one resource: its core schema and its extensions. Either
+/// may be absent, in which case every attribute gets the RFC 7643 §2.2 defaults.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ResourceSchemas<'a> {
+    core: Option<&'a Schema>,
+    extensions: &'a [Schema],
+}
+
+impl<'a> ResourceSchemas<'a> {
+    /// A resource with core schema `core` and the given extension schemas.
+    pub fn new(core: &'a Schema, extensions: &'a [Schema]) -> Self {
+        ResourceSchemas {
+            core: Some(core),
+            extensions,
+        }
+    }
+
+    /// No schemas at all: every attribute is unknown and kept as it is.
+    pub fn schemaless() -> Self {
+        ResourceSchemas::default()
+    }
+
+    /// The core schema, if known.
+    pub fn core(&self) -> Option<&'a Schema> {
+        self.core
+    }
+
+    fn extension(&self, uri: &str) -> Option<&'a Schema> {
+        self.extensions
+            .iter()
+            .find(|schema| schema.id.eq_ignore_ascii_case(uri))
+    }
+}
+
+/// A resource read against [`ResourceSchemas`]: a JSON object with canonical attribute
+/// names, checked types, and unassigned values removed.
+///
+/// ```
+/// use scim::generic::{GenericResource, ResourceSchemas};
+/// use serde_json::json;
+///
+/// let resource = GenericResource::from_json(
+///     json!({"schemas": ["urn:example:Thing"], "COLOUR": "red", "size": null}),
+///     ResourceSchemas::schemaless(),
+/// )
+/// .unwrap();
+/// assert_eq!(resource.to_json(), json!({"schemas": ["urn:example:Thing"], "COLOUR": "red"}));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct GenericResource {
+    object: Map<String, Value>,
+}
+
+impl GenericResource {
+    /// Checks `value` against `schemas`. Errors are SCIM errors whose detail names the
+    /// attribute path (`emails[1].value`).
+    pub fn from_json(value: Value, schemas: ResourceSchemas<'_>) -> Result<Self, Error> {
+        let Value::Object(input) = value else {
+            return Err(Error::invalid_syntax(format!(
+                "a resource is a JSON object, not {}",
+                json_kind(&value)
+            )));
+        };
+        let mut object = Map::new();
+        let mut seen = Vec::new();
+        for (key, value) in input {
+            check_unique(&mut seen, &key, "")?;
+            if key.eq_ignore_ascii_case("schemas") {
+                let uris = read_schemas(value, &schemas)?;
+                object.insert("schemas".to_owned(), uris);
+                continue;
+            }
+            if let Some(extension) = schemas.extension(&key) {
+                if let Some(value) = read_object(value, &extension.attributes, &extension.id, ':')? {
+                    object.insert(extension.id.to_string(), value);
+                }
+                continue;
+            }
+            let attribute = schemas
+                .core
+                .and_then(|core| core.attribute(&key))
+                .or_else(|| find(COMMON_ATTRIBUTES, &key));
+            let (name, value) = match attribute {
+                Some(attribute) => (attribute.name.to_string(), read_attribute(value, attribute, &attribute.name)?),
+                None => (key, unknown(value)),
+            };
+            if let Some(value) = value {
+                object.insert(name, value);
+            }
+        }
+        Ok(GenericResource { object })
+    }
+
+    /// The resource as JSON.
+    pub fn to_json(&self) -> Value {
+        Value::Object(self.object.clone())
+    }
+
+    /// The resource as JSON, without copying.
+    pub fn into_json(self) -> Value {
+        Value::Object(self.object)
+    }
+
+    /// The top-level attributes.
+    pub fn as_object(&self) -> &Map<String, Value> {
+        &self.object
+    }
+}
+
+fn find<'a>(attributes: &'a [Attribute], name: &str) -> Option<&'a Attribute> {
+    attributes
+        .iter()
+        .find(|attribute| attribute.name.eq_ignore_ascii_case(name))
+}
+
+fn check_unique(seen: &mut Vec<String>, key: &str, parent: &str) -> Result<(), Error> {
+    if seen.iter().any(|earlier| earlier.eq_ignore_ascii_case(key)) {
+        let path = if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") };
+        return Err(Error::invalid_syntax(format!(
+            "{path}: the attribute is given more than once (names compare case-insensitively, RFC 7643 §2.1)"
+        )));
+    }
+    seen.push(key.to_owned());
+    Ok(())
+}
+
+fn read_schemas(value: Value, schemas: &ResourceSchemas) -> Result<Value, Error> {
+    let Value::Array(items) = value else {
+        return Err(Error::invalid_value(format!(
+            "schemas: expected an array of schema URIs, found {}",
+            json_kind(&value)
+        )));
+    };
+    let mut uris: Vec<String> = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let Value::String(uri) = item else {
+            return Err(Error::invalid_value(format!(
+                "schemas[{index}]: expected a schema URI string, found {}",
+                json_kind(&item)
+            )));
+        };
+        if uris.iter().any(|earlier| earlier.eq_ignore_ascii_case(&uri)) {
+            return Err(Error::invalid_value(format!(
+                "schemas[{index}]: `{uri}` is listed more than once (RFC 7643 §3)"
+            )));
+        }
+        let canonical = schemas
+            .core
+            .filter(|core| core.id.eq_ignore_ascii_case(&uri))
+            .or_else(|| schemas.extension(&uri))
+            .map(|schema| schema.id.to_string())
+            .unwrap_or(uri);
+        uris.push(canonical);
+    }
+    if let Some(core) = schemas.core {
+        if !uris.iter().any(|uri| uri.eq_ignore_ascii_case(&core.id)) {
+            return Err(Error::invalid_value(format!(
+                "schemas: does not name the resource's core schema `{}` (RFC 7643 §3)",
+                core.id
+            )));
+        }
+    }
+    Ok(Value::Array(uris.into_iter().map(Value::String).collect()))
+}
+
+/// Reads a complex value (or an extension object) against its sub-attributes.
+/// `separator` joins `path` and a sub-attribute name: `.` in a complex value, `:` after
+/// an extension URI (RFC 7644 §3.10).
+fn read_object(
+    value: Value,
+    attributes: &[Attribute],
+    path: &str,
+    separator: char,
+) -> Result<Option<Value>, Error> {
+    let input = match value {
+        Value::Null => return Ok(None),
+        Value::Object(input) => input,
+        other => {
+            return Err(Error::invalid_value(format!(
+                "{path}: expected a JSON object, found {}",
+                json_kind(&other)
+            )))
+        }
+    };
+    let mut object = Map::new();
+    let mut seen = Vec::new();
+    for (key, value) in input {
+        check_unique(&mut seen, &key, path)?;
+        let (name, value) = match find(attributes, &key) {
+            Some(attribute) => (
+                attribute.name.to_string(),
+                read_attribute(value, attribute, &format!("{path}{separator}{}", attribute.name))?,
+            ),
+            None => (key, unknown(value)),
+        };
+        if let Some(value) = value {
+            object.insert(name, value);
+        }
+    }
+    Ok(Some(Value::Object(object)))
+}
+
+fn read_attribute(value: Value, attribute: &Attribute, path: &str) -> Result<Option<Value>, Error> {
+    if !attribute.multi_valued {
+        return read_single(value, attribute, path);
+    }
+    let items = match value {
+        Value::Null => return Ok(None),
+        Value::Array(items) => items,
+        other => {
+            return Err(Error::invalid_value(format!(
+                "{path}: the attribute is multi-valued: expected a JSON array, found {}",
+                json_kind(&other)
+            )))
+        }
+    };
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let mut values = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let item_path = format!("{path}[{index}]");
+        match read_single(item, attribute, &item_path)? {
+            Some(value) => values.push(value),
+            None => {
+                return Err(Error::invalid_value(format!(
+                    "{item_path}: a multi-valued attribute cannot hold null"
+                )))
+            }
+        }
+    }
+    Ok(Some(Value::Array(values)))
+}
+
+fn read_single(value: Value, attribute: &Attribute, path: &str) -> Result<Option<Value>, Error> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    if attribute.kind == AttributeType::Complex {
+        return read_object(value, &attribute.sub_attributes, path, '.');
+    }
+    let valid = match (&value, attribute.kind) {
+        (Value::String(text), AttributeType::String) => {
+            let canonical = attribute
+                .canonical_values
+                .iter()
+                .find(|canonical| canonical.eq_ignore_ascii_case(text));
+            if let Some(canonical) = canonical {
+                return Ok(Some(Value::String(canonical.to_string())));
+            }
+            true
+        }
+        (Value::String(_), AttributeType::Reference) => true,
+        (Value::Bool(_), AttributeType::Boolean) => true,
+        (Value::Number(_), AttributeType::Decimal) => true,
+        (Value::Number(number), AttributeType::Integer) => number.is_i64() || number.is_u64(),
+        (Value::String(text), AttributeType::DateTime) => {
+            if let Err(error) = text.parse::<DateTime>() {
+                return Err(Error::invalid_value(format!(
+                    "{path}: not an xsd:dateTime (RFC 7643 §2.3.5): {error}"
+                )));
+            }
+            true
+        }
+        (Value::String(text), AttributeType::Binary) => {
+            if let Err(error) = text.parse::<Binary>() {
+                return Err(Error::invalid_value(format!(
+                    "{path}: not base64 (RFC 7643 §2.3.6): {error}"
+                )));
+            }
+            true
+        }
+        _ => false,
+    };
+    if valid {
+        Ok(Some(value))
+    } else {
+        Err(Error::invalid_value(format!(
+            "{path}: expected {}, found {}",
+            expected(attribute.kind),
+            json_kind(&value)
+        )))
+    }
+}
+
+/// An attribute no schema defines: kept as it is, unless unassigned (RFC 7643 §2.5).
+fn unknown(value: Value) -> Option<Value> {
+    match &value {
+        Value::Null => None,
+        Value::Array(items) if items.is_empty() => None,
+        _ => Some(value),
+    }
+}
+
+fn expected(kind: AttributeType) -> &'static str {
+    match kind {
+        AttributeType::String => "a string",
+        AttributeType::Boolean => "a boolean (true or false)",
+        AttributeType::Decimal => "a decimal number",
+        AttributeType::Integer => "an integer (no fraction or exponent, RFC 7643 §2.3.4)",
+        AttributeType::DateTime => "a dateTime string",
+        AttributeType::Binary => "a base64 string",
+        AttributeType::Reference => "a URI reference string",
+        AttributeType::Complex => "a JSON object",
+    }
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
