@@ -1,0 +1,474 @@
+//! The SCIM `binary` data type (RFC 7643 §2.3.6): bytes written in base64.
+
+use std::fmt;
+use std::ops::Deref;
+use std::str::FromStr;
+
+use base64::alphabet;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::{DecodeError, Engine};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::ser::{Serialize, Serializer};
+
+use super::scan::char_at;
+
+/// The two base64 alphabets RFC 7643 §2.3.6 allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Base64Alphabet {
+    /// The standard alphabet (RFC 4648 §4): `A`–`Z`, `a`–`z`, `0`–`9`, `+`, `/`.
+    Standard,
+    /// The URL and filename safe alphabet (RFC 4648 §5): `-` and `_` instead of `+` and `/`.
+    UrlSafe,
+}
+
+/// A SCIM `binary` value (RFC 7643 §2.3.6): bytes, written in JSON as a base64 string.
+///
+/// Parsing accepts the standard alphabet (RFC 4648 §4) and the URL-safe one (§5), with the
+/// `=` padding or without it (RFC 7643 §2.3.6 lets senders omit it), and remembers which it
+/// saw, so that a parsed value writes back the same text. Text in which no character tells
+/// the alphabets apart counts as standard; text whose length needs no padding counts as
+/// padded; either way it writes back unchanged.
+///
+/// Parsing is strict: it rejects whitespace and line breaks, characters of both alphabets
+/// in one text, a length that leaves a single character over, wrong padding, and a last
+/// character whose unused low bits are not zero (so every byte string has exactly one
+/// accepted text per alphabet and padding). Texts longer than [`Binary::MAX_LEN`] are
+/// rejected.
+///
+/// Equality, ordering and hashing look at the bytes only: `aGk=` equals `aGk`.
+///
+/// # Examples
+///
+/// ```
+/// use scim::value::{Base64Alphabet, Binary};
+///
+/// let b: Binary = "-_8".parse()?;
+/// assert_eq!(b.as_bytes(), [0xfb, 0xff]);
+/// assert_eq!(b.alphabet(), Base64Alphabet::UrlSafe);
+/// assert!(!b.is_padded());
+/// assert_eq!(b.to_string(), "-_8");
+/// assert_eq!(b, Binary::new(vec![0xfb, 0xff])); // written "+/8=", same bytes
+///
+/// let json = serde_json::to_string(&Binary::new(b"hi".to_vec()))?;
+/// assert_eq!(json, r#""aGk=""#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct Binary {
+    bytes: Vec<u8>,
+    alphabet: Base64Alphabet,
+    padded: bool,
+}
+
+impl Binary {
+    /// The longest base64 text, in bytes, that [`FromStr`] and deserialisation accept:
+    /// 8 MiB (8388608), which holds 6 MiB of data; ample for certificates, keys and
+    /// thumbnails, the things SCIM schemas store as `binary`.
+    pub const MAX_LEN: usize = 8 * 1024 * 1024;
+
+    /// Bytes that are written with the standard alphabet and padding (RFC 4648 §4).
+    ///
+    /// ```
+    /// # use scim::value::Binary;
+    /// assert_eq!(Binary::new(vec![0xfb, 0xff]).to_string(), "+/8=");
+    /// ```
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Self::with_encoding(bytes, Base64Alphabet::Standard, true)
+    }
+
+    /// Bytes that are written with the given alphabet, with or without padding.
+    ///
+    /// ```
+    /// # use scim::value::{Base64Alphabet, Binary};
+    /// let b = Binary::with_encoding(vec![0xfb, 0xff], Base64Alphabet::UrlSafe, false);
+    /// assert_eq!(b.to_string(), "-_8");
+    /// ```
+    pub fn with_encoding(bytes: Vec<u8>, alphabet: Base64Alphabet, padded: bool) -> Self {
+        Binary {
+            bytes,
+            alphabet,
+            padded,
+        }
+    }
+
+    /// The bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The bytes, giving up the value.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
+    /// The alphabet the value is written with.
+    pub fn alphabet(&self) -> Base64Alphabet {
+        self.alphabet
+    }
+
+    /// Whether the value is written with `=` padding (true as well when its length needs
+    /// none).
+    pub fn is_padded(&self) -> bool {
+        self.padded
+    }
+
+    fn engine(&self) -> &'static GeneralPurpose {
+        engine(self.alphabet, self.padded)
+    }
+}
+
+/// The engine that writes (and, with padding optional, reads) the given encoding.
+fn engine(alphabet: Base64Alphabet, padded: bool) -> &'static GeneralPurpose {
+    // Reading is checked before decoding (see `check`), so the engines accept padding
+    // either way; trailing bits must be zero, which is the engines' default.
+    const fn config(padded: bool) -> GeneralPurposeConfig {
+        GeneralPurposeConfig::new()
+            .with_encode_padding(padded)
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+    }
+    const STANDARD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, config(true));
+    const STANDARD_NO_PAD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, config(false));
+    const URL_SAFE: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, config(true));
+    const URL_SAFE_NO_PAD: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, config(false));
+    match (alphabet, padded) {
+        (Base64Alphabet::Standard, true) => &STANDARD,
+        (Base64Alphabet::Standard, false) => &STANDARD_NO_PAD,
+        (Base64Alphabet::UrlSafe, true) => &URL_SAFE,
+        (Base64Alphabet::UrlSafe, false) => &URL_SAFE_NO_PAD,
+    }
+}
+
+/// The value of a base64 character common to both alphabets.
+fn common_sextet(byte: u8) -> Option<u8> {
+    match byte {
+        b'A'..=b'Z' => Some(byte - b'A'),
+        b'a'..=b'z' => Some(byte - b'a' + 26),
+        b'0'..=b'9' => Some(byte - b'0' + 52),
+        _ => None,
+    }
+}
+
+/// Checks base64 text and finds its alphabet and padding; see [`Binary`] for the rules.
+fn check(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
+    let error = |kind, offset| Err(BinaryError::new(kind, offset));
+    if text.len() > Binary::MAX_LEN {
+        return error(
+            BinaryErrorKind::TooLong {
+                max: Binary::MAX_LEN,
+            },
+            Binary::MAX_LEN,
+        );
+    }
+    let bytes = text.as_bytes();
+    // The first character that only one alphabet has, and its offset.
+    let mut distinctive: Option<(Base64Alphabet, u8, usize)> = None;
+    let mut data_len = 0;
+    let mut padding_at = None;
+    // The value of the last data character's sextet.
+    let mut last_sextet = 0;
+    for (offset, &byte) in bytes.iter().enumerate() {
+        if padding_at.is_some() {
+            if byte != b'=' {
+                return error(BinaryErrorKind::DataAfterPadding, offset);
+            }
+            continue;
+        }
+        let (alphabet, sextet) = match byte {
+            b'=' => {
+                padding_at = Some(offset);
+                continue;
+            }
+            b'+' => (Some(Base64Alphabet::Standard), 62),
+            b'/' => (Some(Base64Alphabet::Standard), 63),
+            b'-' => (Some(Base64Alphabet::UrlSafe), 62),
+            b'_' => (Some(Base64Alphabet::UrlSafe), 63),
+            b' ' | b'\t' | b'\r' | b'\n' => return error(BinaryErrorKind::Whitespace, offset),
+            _ => match common_sextet(byte) {
+                Some(sextet) => (None, sextet),
+                None => {
+                    return error(
+                        BinaryErrorKind::InvalidCharacter {
+                            found: char_at(text, offset).unwrap_or(char::REPLACEMENT_CHARACTER),
+                        },
+                        offset,
+                    )
+                }
+            },
+        };
+        if let Some(alphabet) = alphabet {
+            match distinctive {
+                None => distinctive = Some((alphabet, byte, offset)),
+                Some((seen, earlier, _)) if seen != alphabet => {
+                    return error(
+                        BinaryErrorKind::MixedAlphabets {
+                            found: char::from(byte),
+                            earlier: char::from(earlier),
+                        },
+                        offset,
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+        data_len += 1;
+        last_sextet = sextet;
+    }
+
+    let remainder = data_len % 4;
+    if remainder == 1 {
+        return error(BinaryErrorKind::InvalidLength, data_len - 1);
+    }
+    if let Some(padding_at) = padding_at {
+        let padding = bytes.len() - padding_at;
+        if remainder == 0 || padding != 4 - remainder {
+            return error(BinaryErrorKind::InvalidPadding, padding_at);
+        }
+    }
+    // The last character of a group of two (three) carries 4 (2) bits that encode no data.
+    let unused_bits = match remainder {
+        2 => 0b1111,
+        3 => 0b11,
+        _ => 0,
+    };
+    if last_sextet & unused_bits != 0 {
+        return error(BinaryErrorKind::NonCanonicalTrailingBits, data_len - 1);
+    }
+    let alphabet = distinctive.map_or(Base64Alphabet::Standard, |(alphabet, _, _)| alphabet);
+    Ok((alphabet, padding_at.is_some() || remainder == 0))
+}
+
+/// Converts a decoding error (which [`check`] should have caught) into a [`BinaryError`].
+fn decode_error(error: DecodeError) -> BinaryError {
+    match error {
+        DecodeError::InvalidByte(offset, byte) => BinaryError::new(
+            BinaryErrorKind::InvalidCharacter {
+                found: char::from(byte),
+            },
+            offset,
+        ),
+        DecodeError::InvalidLength(offset) => {
+            BinaryError::new(BinaryErrorKind::InvalidLength, offset)
+        }
+        DecodeError::InvalidLastSymbol(offset, _) => {
+            BinaryError::new(BinaryErrorKind::NonCanonicalTrailingBits, offset)
+        }
+        DecodeError::InvalidPadding => BinaryError::new(BinaryErrorKind::InvalidPadding, 0),
+    }
+}
+
+impl FromStr for Binary {
+    type Err = BinaryError;
+
+    /// Parses base64 text (see [`Binary`] for the rules).
+    ///
+    /// ```
+    /// # use scim::value::Binary;
+    /// assert_eq!("aGk".parse::<Binary>()?.as_bytes(), b"hi");
+    /// let error = "aG k".parse::<Binary>().unwrap_err();
+    /// assert_eq!(error.to_string(), "invalid base64 at byte offset 2: whitespace is not allowed");
+    /// # Ok::<(), scim::value::BinaryError>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (alphabet, padded) = check(text)?;
+        let bytes = engine(alphabet, padded)
+            .decode(text)
+            .map_err(decode_error)?;
+        Ok(Binary {
+            bytes,
+            alphabet,
+            padded,
+        })
+    }
+}
+
+impl From<Vec<u8>> for Binary {
+    /// The same as [`Binary::new`]: standard alphabet, padded.
+    fn from(bytes: Vec<u8>) -> Self {
+        Binary::new(bytes)
+    }
+}
+
+impl fmt::Display for Binary {
+    /// Writes the base64 text in the value's alphabet and padding.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.engine().encode(&self.bytes))
+    }
+}
+
+impl fmt::Debug for Binary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Binary({self})")
+    }
+}
+
+impl Deref for Binary {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+impl AsRef<[u8]> for Binary {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+impl PartialEq for Binary {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes == other.bytes
+    }
+}
+
+impl Eq for Binary {}
+
+impl PartialOrd for Binary {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Binary {
+    /// Lexicographic order of the bytes.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.bytes.cmp(&other.bytes)
+    }
+}
+
+impl std::hash::Hash for Binary {
+    /// Hashes the bytes only.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.bytes.hash(state);
+    }
+}
+
+impl Serialize for Binary {
+    /// Writes the base64 text as a JSON string.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.engine().encode(&self.bytes))
+    }
+}
+
+impl<'de> Deserialize<'de> for Binary {
+    /// Reads a JSON string holding base64 text.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(BinaryVisitor)
+    }
+}
+
+struct BinaryVisitor;
+
+impl Visitor<'_> for BinaryVisitor {
+    type Value = Binary;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a base64 string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Binary, E> {
+        text.parse().map_err(E::custom)
+    }
+}
+
+/// Why a text is not a [`Binary`], and where.
+///
+/// ```
+/// use scim::value::{Binary, BinaryErrorKind};
+///
+/// let error = "ab+_".parse::<Binary>().unwrap_err();
+/// assert_eq!(error.kind(), BinaryErrorKind::MixedAlphabets { found: '_', earlier: '+' });
+/// assert_eq!(error.offset(), 3);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BinaryError {
+    kind: BinaryErrorKind,
+    offset: usize,
+}
+
+impl BinaryError {
+    fn new(kind: BinaryErrorKind, offset: usize) -> Self {
+        BinaryError { kind, offset }
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> BinaryErrorKind {
+        self.kind
+    }
+
+    /// The byte offset in the text where the problem is.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl fmt::Display for BinaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid base64 at byte offset {}: {}",
+            self.offset, self.kind
+        )
+    }
+}
+
+impl std::error::Error for BinaryError {}
+
+/// The kinds of [`BinaryError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BinaryErrorKind {
+    /// The text is longer than `max` ([`Binary::MAX_LEN`]) bytes.
+    TooLong {
+        /// The maximum length in bytes.
+        max: usize,
+    },
+    /// A space, tab or line break.
+    Whitespace,
+    /// A character of neither base64 alphabet.
+    InvalidCharacter {
+        /// The character found.
+        found: char,
+    },
+    /// A character of one alphabet (`-`, `_` or `+`, `/`) after one of the other.
+    MixedAlphabets {
+        /// The character found.
+        found: char,
+        /// The earlier character of the other alphabet.
+        earlier: char,
+    },
+    /// A character other than `=` after the first `=`.
+    DataAfterPadding,
+    /// The number of characters leaves a single one over, which cannot encode a byte; the
+    /// offset is that of the last character.
+    InvalidLength,
+    /// Padding where none is needed, or the wrong number of `=`.
+    InvalidPadding,
+    /// The last character has unused low bits that are not zero, e.g. `aGl=` for `aGk=`.
+    NonCanonicalTrailingBits,
+}
+
+impl fmt::Display for BinaryErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BinaryErrorKind::TooLong { max } => write!(f, "the text is longer than {max} bytes"),
+            BinaryErrorKind::Whitespace => f.write_str("whitespace is not allowed"),
+            BinaryErrorKind::InvalidCharacter { found } => {
+                write!(f, "{found:?} is not a base64 character")
+            }
+            BinaryErrorKind::MixedAlphabets { found, earlier } => write!(
+                f,
+                "{found:?} and the earlier {earlier:?} belong to different base64 alphabets"
+            ),
+            BinaryErrorKind::DataAfterPadding => f.write_str("only '=' may follow the first '='"),
+            BinaryErrorKind::InvalidLength => {
+                f.write_str("a single character is left over, which cannot encode a byte")
+            }
+            BinaryErrorKind::InvalidPadding => f.write_str("wrong number of '=' for the length"),
+            BinaryErrorKind::NonCanonicalTrailingBits => {
+                f.write_str("the last character has unused bits that are not zero")
+            }
+        }
+    }
+}
