@@ -12,7 +12,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "scim", version, about = "SCIM 2.0 (RFC 7643, RFC 7644) toolkit")]
+#[command(
+    name = "scim",
+    version,
+    about = "SCIM 2.0 (RFC 7643, RFC 7644) toolkit"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -95,7 +95,8 @@ fn schema_uris(document: &Value) -> Vec<&str> {
 }
 
 fn names(uris: &[&str], uri: &str) -> bool {
-    uris.iter().any(|candidate| candidate.eq_ignore_ascii_case(uri))
+    uris.iter()
+        .any(|candidate| candidate.eq_ignore_ascii_case(uri))
 }
 
 fn validate_document(document: Value, schemas: &Schemas) -> Result<Value, Error> {
@@ -130,12 +131,20 @@ fn validate_document(document: Value, schemas: &Schemas) -> Result<Value, Error>
 
 fn validate_resource(document: Value, schemas: &Schemas) -> Result<Value, Error> {
     match schemas {
-        Schemas::None => Ok(GenericResource::from_json(document, ResourceSchemas::schemaless())?.into_json()),
+        Schemas::None => {
+            Ok(GenericResource::from_json(document, ResourceSchemas::schemaless())?.into_json())
+        }
         Schemas::Files(files) => {
             let Some((core, extensions)) = files.split_first() else {
-                return Ok(GenericResource::from_json(document, ResourceSchemas::schemaless())?.into_json());
+                return Ok(
+                    GenericResource::from_json(document, ResourceSchemas::schemaless())?
+                        .into_json(),
+                );
             };
-            Ok(GenericResource::from_json(document, ResourceSchemas::new(core, extensions))?.into_json())
+            Ok(
+                GenericResource::from_json(document, ResourceSchemas::new(core, extensions))?
+                    .into_json(),
+            )
         }
         Schemas::Bundled => {
             let uris = schema_uris(&document);

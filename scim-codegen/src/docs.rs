@@ -81,15 +81,33 @@ pub fn characteristics(attribute: &Attribute) -> String {
         attribute.kind.to_string()
     };
     parts.push(kind);
-    parts.push(if attribute.required { "required" } else { "optional" }.to_owned());
+    parts.push(
+        if attribute.required {
+            "required"
+        } else {
+            "optional"
+        }
+        .to_owned(),
+    );
     parts.push(attribute.mutability.to_string());
     parts.push(format!("returned {}", attribute.returned));
     if attribute.kind != AttributeType::Complex {
         parts.push(format!("uniqueness {}", attribute.uniqueness));
-        parts.push(if attribute.case_exact { "case-exact" } else { "case-insensitive" }.to_owned());
+        parts.push(
+            if attribute.case_exact {
+                "case-exact"
+            } else {
+                "case-insensitive"
+            }
+            .to_owned(),
+        );
     }
     if !attribute.reference_types.is_empty() {
-        let types: Vec<&str> = attribute.reference_types.iter().map(|t| t.as_ref()).collect();
+        let types: Vec<&str> = attribute
+            .reference_types
+            .iter()
+            .map(|t| t.as_ref())
+            .collect();
         parts.push(format!("references {}", types.join(", ")));
     }
     format!("{}.", parts.join(" · "))
@@ -103,7 +121,10 @@ mod tests {
     #[test]
     fn descriptions_wrap_and_escape_markdown() {
         let lines = wrap("See [RFC5646] and https://example.com/x. A <tag> here.");
-        assert_eq!(lines, vec!["See \\[RFC5646\\] and <https://example.com/x>. A \\<tag\\> here."]);
+        assert_eq!(
+            lines,
+            vec!["See \\[RFC5646\\] and <https://example.com/x>. A \\<tag\\> here."]
+        );
         let long = "word ".repeat(40);
         assert!(wrap(&long).iter().all(|line| line.len() <= WIDTH));
     }

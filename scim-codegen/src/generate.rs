@@ -5,7 +5,7 @@
 //!   common attributes (RFC 7643 §3.1), the core schema's attributes, one typed field per
 //!   schema extension and the unknown attributes;
 //! - each schema used as a schema extension becomes an extension struct named after the
-//!   schema;
+//!   schema (its `name` when that is one word, else the last segment of its URI);
 //! - a schema that no ResourceType names becomes an extension struct when its URI
 //!   contains `:extension:` (RFC 7643 §3.3 naming), a resource struct otherwise;
 //! - complex attributes become structs, and string attributes with canonical values
@@ -68,7 +68,8 @@ enum StructKind<'a> {
 }
 
 /// Names that generated code uses unqualified, so no generated type may take them.
-const RESERVED_TYPE_NAMES: &[&str] = &["Default", "Into", "None", "Option", "Some", "String", "Vec"];
+const RESERVED_TYPE_NAMES: &[&str] =
+    &["Default", "Into", "None", "Option", "Some", "String", "Vec"];
 
 /// The names already used in one module.
 struct Scope {
@@ -78,7 +79,10 @@ struct Scope {
 impl Default for Scope {
     fn default() -> Self {
         Scope {
-            names: RESERVED_TYPE_NAMES.iter().map(|name| name.to_string()).collect(),
+            names: RESERVED_TYPE_NAMES
+                .iter()
+                .map(|name| name.to_string())
+                .collect(),
         }
     }
 }
@@ -113,7 +117,10 @@ impl Options {
 /// Emits the source of every unit in `set`.
 pub fn generate(set: &SchemaSet, options: &Options) -> Result<TokenStream, Vec<Problem>> {
     let units = plan_units(set, options);
-    let runtime = options.runtime.clone().unwrap_or_else(|| syn::parse_quote!(::scim));
+    let runtime = options
+        .runtime
+        .clone()
+        .unwrap_or_else(|| syn::parse_quote!(::scim));
     let mut generator = Generator {
         options: options.clone(),
         runtime,
@@ -174,10 +181,11 @@ fn plan_units<'a>(set: &'a SchemaSet, options: &Options) -> Vec<Unit<'a>> {
     units
 }
 
-/// The schema's name, or the last segment of its URI when it has none.
+/// The schema's name when it is one word (`User`, `EnterpriseUser`), else the last
+/// segment of its URI (`Service Provider Configuration` → `ServiceProviderConfig`).
 fn schema_name(schema: &Schema) -> &str {
     match &schema.name {
-        Some(name) if !name.trim().is_empty() => name,
+        Some(name) if !name.trim().is_empty() && !name.contains(char::is_whitespace) => name,
         _ => schema.id.rsplit(':').next().unwrap_or(&schema.id),
     }
 }
@@ -213,7 +221,10 @@ impl Generator {
 
     fn check_top_level_names(&mut self, units: &[Unit]) {
         let mut types = BTreeMap::new();
-        let mut modules = BTreeMap::from([(REFERENCE_MODULE.to_owned(), "the reference marker types".to_owned())]);
+        let mut modules = BTreeMap::from([(
+            REFERENCE_MODULE.to_owned(),
+            "the reference marker types".to_owned(),
+        )]);
         for unit in units {
             let id = unit.schema().id.to_string();
             if RESERVED_TYPE_NAMES.contains(&unit.name()) {
@@ -274,8 +285,24 @@ impl Generator {
                     .filter(|common| core.attribute(&common.name).is_none())
                     .cloned()
                     .collect();
-                fields.extend(self.fields(name, &core.id, "", &common, Level::Top, &mut scope, &mut module_items));
-                fields.extend(self.fields(name, &core.id, "", &core.attributes, Level::Top, &mut scope, &mut module_items));
+                fields.extend(self.fields(
+                    name,
+                    &core.id,
+                    "",
+                    &common,
+                    Level::Top,
+                    &mut scope,
+                    &mut module_items,
+                ));
+                fields.extend(self.fields(
+                    name,
+                    &core.id,
+                    "",
+                    &core.attributes,
+                    Level::Top,
+                    &mut scope,
+                    &mut module_items,
+                ));
                 for extension in extensions {
                     fields.push(self.extension_field(extension));
                 }
@@ -283,7 +310,15 @@ impl Generator {
             }
             Unit::Extension { schema, .. } => {
                 docs.push(format!("Schema extension `{}` (RFC 7643 §3.3).", schema.id));
-                fields.extend(self.fields(name, &schema.id, "", &schema.attributes, Level::Top, &mut scope, &mut module_items));
+                fields.extend(self.fields(
+                    name,
+                    &schema.id,
+                    "",
+                    &schema.attributes,
+                    Level::Top,
+                    &mut scope,
+                    &mut module_items,
+                ));
                 StructKind::Extension(&schema.id)
             }
         };
@@ -306,7 +341,9 @@ impl Generator {
     }
 
     fn extension_field(&mut self, extension: &Schema) -> FieldSpec {
-        let type_name = self.options.type_name(&extension.id, schema_name(extension));
+        let type_name = self
+            .options
+            .type_name(&extension.id, schema_name(extension));
         let ty = ident_of(&type_name);
         let mut docs = vec![format!(
             "The `{}` extension ([`{type_name}`]), keyed by its URI on the wire.",
@@ -343,7 +380,8 @@ impl Generator {
             .iter()
             .map(|attribute| {
                 let path = join_path(parent_path, &attribute.name);
-                let value = self.value_type(owner, schema, &path, attribute, level, scope, module_items);
+                let value =
+                    self.value_type(owner, schema, &path, attribute, level, scope, module_items);
                 let (ty, param) = if attribute.multi_valued {
                     (quote!(Vec<#value>), quote!(Vec<#value>))
                 } else {
@@ -407,7 +445,9 @@ impl Generator {
                     Level::Top => "",
                     Level::Module => owner,
                 };
-                let Some(name) = self.claim_type_name(scope, schema, path, &naming::type_name(&attribute.name), prefix, owner) else {
+                let base = naming::element_type_name(&attribute.name, attribute.multi_valued);
+                let Some(name) = self.claim_type_name(scope, schema, path, &base, prefix, owner)
+                else {
                     return quote!(String);
                 };
                 let item = self.canonical_enum(&name, schema, path, attribute);
@@ -427,11 +467,15 @@ impl Generator {
                     let module = ident_of(REFERENCE_MODULE);
                     match level {
                         Level::Top => quote!(#runtime::value::Reference<#module::#marker>),
-                        Level::Module => quote!(#runtime::value::Reference<super::#module::#marker>),
+                        Level::Module => {
+                            quote!(#runtime::value::Reference<super::#module::#marker>)
+                        }
                     }
                 }
             }
-            AttributeType::Complex if level == Level::Top && parent_is_common_meta(path, attribute) => {
+            AttributeType::Complex
+                if level == Level::Top && parent_is_common_meta(path, attribute) =>
+            {
                 quote!(#runtime::Meta)
             }
             AttributeType::Complex => {
@@ -440,10 +484,19 @@ impl Generator {
                     Level::Top => "",
                     Level::Module => owner,
                 };
-                let Some(name) = self.claim_type_name(scope, schema, path, &base, prefix, owner) else {
+                let Some(name) = self.claim_type_name(scope, schema, path, &base, prefix, owner)
+                else {
                     return quote!(#runtime::UnknownAttributes);
                 };
-                let fields = self.fields(&name, schema, path, &attribute.sub_attributes, Level::Module, scope, module_items);
+                let fields = self.fields(
+                    &name,
+                    schema,
+                    path,
+                    &attribute.sub_attributes,
+                    Level::Module,
+                    scope,
+                    module_items,
+                );
                 self.check_field_names(schema, path, &fields);
                 let mut docs = docs::paragraphs(attribute.description.as_deref());
                 docs.push(format!("The value of the complex attribute `{path}`."));
@@ -523,7 +576,13 @@ impl Generator {
         }
     }
 
-    fn canonical_enum(&mut self, name: &str, schema: &str, path: &str, attribute: &Attribute) -> TokenStream {
+    fn canonical_enum(
+        &mut self,
+        name: &str,
+        schema: &str,
+        path: &str,
+        attribute: &Attribute,
+    ) -> TokenStream {
         let runtime = self.runtime.clone();
         let mut variants = BTreeSet::new();
         let mut tokens = Vec::new();
@@ -556,7 +615,8 @@ impl Generator {
         )];
         docs.push(String::new());
         docs.push(
-            "Input matches canonical values in any case; output uses the canonical spelling.".to_owned(),
+            "Input matches canonical values in any case; output uses the canonical spelling."
+                .to_owned(),
         );
         let docs = docs::attrs(&docs);
         let ident = ident_of(name);
@@ -599,7 +659,13 @@ impl Generator {
         }
     }
 
-    fn struct_item(&self, ident: &Ident, docs: &[String], kind: StructKind, fields: &[FieldSpec]) -> TokenStream {
+    fn struct_item(
+        &self,
+        ident: &Ident,
+        docs: &[String],
+        kind: StructKind,
+        fields: &[FieldSpec],
+    ) -> TokenStream {
         let runtime = &self.runtime;
         let crate_attr = if is_default_runtime(runtime) {
             TokenStream::new()
@@ -608,8 +674,13 @@ impl Generator {
             quote!(#[scim(crate = #path)])
         };
         let (derive, container) = match kind {
-            StructKind::Resource(schema) => (quote!(#runtime::Resource), quote!(#[scim(schema = #schema)])),
-            StructKind::Extension(schema) => (quote!(#runtime::Complex), quote!(#[scim(schema = #schema)])),
+            StructKind::Resource(schema) => (
+                quote!(#runtime::Resource),
+                quote!(#[scim(schema = #schema)]),
+            ),
+            StructKind::Extension(schema) => {
+                (quote!(#runtime::Complex), quote!(#[scim(schema = #schema)]))
+            }
             StructKind::Complex => (quote!(#runtime::Complex), TokenStream::new()),
         };
         let docs = docs::attrs(docs);
@@ -653,7 +724,10 @@ impl Generator {
 
 /// `new`, taking exactly the required attributes.
 fn constructor(ident: &Ident, fields: &[FieldSpec]) -> TokenStream {
-    let required: Vec<&FieldSpec> = fields.iter().filter(|field| field.param.is_some()).collect();
+    let required: Vec<&FieldSpec> = fields
+        .iter()
+        .filter(|field| field.param.is_some())
+        .collect();
     let params = required.iter().map(|field| {
         let name = &field.ident;
         let param = &field.param;

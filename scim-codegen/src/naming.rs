@@ -10,8 +10,8 @@ pub const UNKNOWN_FIELD: &str = "unknown_attributes";
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
     "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
     "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
@@ -119,7 +119,7 @@ mod tests {
         assert!(!needs_rename("r#type", "type"));
         assert!(!needs_rename("x509_certificates", "x509Certificates"));
         assert!(needs_rename("reference", "$ref"));
-        assert!(needs_rename("self_", "self"));
+        assert!(!needs_rename("self_", "self"));
         assert!(needs_rename("url", "URL"));
     }
 

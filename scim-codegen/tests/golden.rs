@@ -15,13 +15,18 @@ fn check(case: &str) {
         Ok(source) => (source, "rs"),
         Err(error) => (format!("{error}\n"), "err"),
     };
-    let expected_path = golden_dir().join("expected").join(format!("{case}.{extension}"));
+    let expected_path = golden_dir()
+        .join("expected")
+        .join(format!("{case}.{extension}"));
     if std::env::var_os("SCIM_BLESS").is_some() {
         std::fs::write(&expected_path, &actual).unwrap();
         return;
     }
     let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
-        panic!("{case}: no {} (output was:\n{actual})", expected_path.display())
+        panic!(
+            "{case}: no {} (output was:\n{actual})",
+            expected_path.display()
+        )
     });
     assert!(
         expected == actual,
@@ -63,8 +68,14 @@ fn naming_collisions_are_reported() {
 #[test]
 fn generation_is_deterministic() {
     let fixture = golden_dir().join("fixtures/extensions.json");
-    let first = scim_codegen::Builder::new().schema(&fixture).generate().unwrap();
-    let second = scim_codegen::Builder::new().schema(&fixture).generate().unwrap();
+    let first = scim_codegen::Builder::new()
+        .schema(&fixture)
+        .generate()
+        .unwrap();
+    let second = scim_codegen::Builder::new()
+        .schema(&fixture)
+        .generate()
+        .unwrap();
     assert_eq!(first, second);
 }
 
@@ -74,14 +85,27 @@ fn collisions_resolve_with_renames_keyed_by_source_names() {
     let source = scim_codegen::Builder::new()
         .schema(&fixture)
         .rename_type("urn:example:params:scim:schemas:core:2.0:Option", "Choice")
-        .rename_type("URN:example:params:scim:schemas:core:2.0:OtherClash", "OtherClash")
-        .rename_field("urn:example:params:scim:schemas:core:2.0:Clash", "foo_bar", "foo_bar_snake")
-        .rename_field("urn:example:params:scim:schemas:core:2.0:Clash", "unknownAttributes", "unknown_attributes_field")
+        .rename_type(
+            "URN:example:params:scim:schemas:core:2.0:OtherClash",
+            "OtherClash",
+        )
+        .rename_field(
+            "urn:example:params:scim:schemas:core:2.0:Clash",
+            "foo_bar",
+            "foo_bar_snake",
+        )
+        .rename_field(
+            "urn:example:params:scim:schemas:core:2.0:Clash",
+            "unknownAttributes",
+            "unknown_attributes_field",
+        )
         .generate()
         .unwrap_or_else(|error| panic!("{error}"));
     assert!(source.contains("pub struct Choice {"));
     assert!(source.contains("pub struct OtherClash {"));
-    assert!(source.contains("#[scim(rename = \"foo_bar\")]\n    pub foo_bar_snake: Option<String>,"));
+    assert!(
+        source.contains("#[scim(rename = \"foo_bar\")]\n    pub foo_bar_snake: Option<String>,")
+    );
     assert!(source.contains("#[scim(rename = \"unknownAttributes\")]\n    pub unknown_attributes_field: Option<String>,"));
 }
 
@@ -90,7 +114,10 @@ fn renames_must_be_rust_identifiers() {
     let fixture = golden_dir().join("fixtures/every_type.json");
     let error = scim_codegen::Builder::new()
         .schema(&fixture)
-        .rename_type("urn:example:params:scim:schemas:core:2.0:Device", "not a name")
+        .rename_type(
+            "urn:example:params:scim:schemas:core:2.0:Device",
+            "not a name",
+        )
         .generate()
         .unwrap_err();
     assert_eq!(error.to_string(), "`not a name` is not a Rust identifier");

@@ -111,7 +111,10 @@ impl<'a> Container<'a> {
                     cx.error(extension, "only a resource can hold extensions");
                 }
                 if let Some(rename) = &attrs.rename {
-                    cx.error(rename, "an extension is keyed by its schema URI and cannot be renamed");
+                    cx.error(
+                        rename,
+                        "an extension is keyed by its schema URI and cannot be renamed",
+                    );
                 }
                 match option_inner(&field.ty) {
                     Some(inner) => container.extensions.push(ExtensionField { member, inner }),
@@ -153,7 +156,9 @@ impl<'a> Container<'a> {
             if duplicate {
                 cx.error(
                     member,
-                    format!("attribute name `{wire}` is used twice (names compare case-insensitively)"),
+                    format!(
+                        "attribute name `{wire}` is used twice (names compare case-insensitively)"
+                    ),
                 );
             }
             container.attributes.push(AttributeField {
@@ -173,7 +178,9 @@ fn is_attribute_name(name: &str) -> bool {
         return true;
     }
     let mut chars = name.chars();
-    chars.next().is_some_and(|first| first.is_ascii_alphabetic())
+    chars
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 

@@ -18,7 +18,10 @@ impl<T> Once<T> {
 
     pub fn set(&mut self, cx: &mut Ctxt, meta: &ParseNestedMeta, value: T) {
         if self.value.is_some() {
-            cx.error(&meta.path, format!("duplicate scim attribute `{}`", self.name));
+            cx.error(
+                &meta.path,
+                format!("duplicate scim attribute `{}`", self.name),
+            );
         } else {
             self.value = Some(value);
         }
@@ -118,18 +121,23 @@ pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     let mut rename = Once::new("rename");
     let mut extension = Once::new("extension");
     let mut unknown = Once::new("unknown");
-    for_each_scim_meta(cx, attrs, "`rename`, `extension` or `unknown`", |cx, meta| {
-        if meta.path.is_ident("rename") {
-            rename.set(cx, meta, string_value(meta)?);
-        } else if meta.path.is_ident("extension") {
-            extension.set(cx, meta, meta.path.clone());
-        } else if meta.path.is_ident("unknown") {
-            unknown.set(cx, meta, meta.path.clone());
-        } else {
-            return Ok(false);
-        }
-        Ok(true)
-    });
+    for_each_scim_meta(
+        cx,
+        attrs,
+        "`rename`, `extension` or `unknown`",
+        |cx, meta| {
+            if meta.path.is_ident("rename") {
+                rename.set(cx, meta, string_value(meta)?);
+            } else if meta.path.is_ident("extension") {
+                extension.set(cx, meta, meta.path.clone());
+            } else if meta.path.is_ident("unknown") {
+                unknown.set(cx, meta, meta.path.clone());
+            } else {
+                return Ok(false);
+            }
+            Ok(true)
+        },
+    );
     FieldAttrs {
         rename: rename.get(),
         extension: extension.get(),

@@ -17,12 +17,18 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
     let mut cx = Ctxt::default();
     let container = attr::container(&mut cx, &input.attrs);
     if let Some(schema) = &container.schema {
-        cx.error(schema, "`schema` belongs on a resource or an extension, not on canonical values");
+        cx.error(
+            schema,
+            "`schema` belongs on a resource or an extension, not on canonical values",
+        );
     }
     let krate = container.krate.unwrap_or_else(|| syn::parse_quote!(::scim));
     let ident = &input.ident;
     if !input.generics.params.is_empty() {
-        cx.error(&input.generics, "SCIM derives do not support generic parameters");
+        cx.error(
+            &input.generics,
+            "SCIM derives do not support generic parameters",
+        );
     }
     let Data::Enum(data) = &input.data else {
         cx.error(ident, "CanonicalValues needs an enum");
@@ -64,10 +70,16 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
                 }
             }
             (None, Some(marker), _) => {
-                cx.error(marker, "the `other` variant must hold one `String`, e.g. `Other(String)`");
+                cx.error(
+                    marker,
+                    "the `other` variant must hold one `String`, e.g. `Other(String)`",
+                );
             }
             (Some(_), Some(marker), _) => {
-                cx.error(marker, "a variant is either a canonical `value` or the `other` one");
+                cx.error(
+                    marker,
+                    "a variant is either a canonical `value` or the `other` one",
+                );
             }
             (None, None, _) => {
                 cx.error(

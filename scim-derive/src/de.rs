@@ -5,9 +5,9 @@
 
 use crate::ast::{Container, Kind, Shape};
 use crate::structs::with_bound;
-use syn::parse_quote;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
+use syn::parse_quote;
 
 pub fn expand(container: &Container) -> TokenStream {
     let ident = container.ident;
@@ -101,32 +101,37 @@ pub fn expand(container: &Container) -> TokenStream {
         ),
     };
 
-    let build_attributes = container.attributes.iter().zip(&slots).map(|(field, slot)| {
-        let member = field.member;
-        let wire = &field.wire;
-        match field.shape {
-            Shape::Optional => quote!(#member: #slot.flatten(),),
-            Shape::MultiValued => quote!(#member: #slot.flatten().unwrap_or_default(),),
-            Shape::Plain => quote! {
-                #member: match #slot {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <A::Error as _serde::de::Error>::missing_field(#wire),
-                        )
-                    }
-                },
-            },
-        }
-    });
-    let build_extensions = container
-        .extensions
+    let build_attributes = container
+        .attributes
         .iter()
-        .zip(&extension_slots)
+        .zip(&slots)
         .map(|(field, slot)| {
             let member = field.member;
-            quote!(#member: #slot.flatten(),)
+            let wire = &field.wire;
+            match field.shape {
+                Shape::Optional => quote!(#member: #slot.flatten(),),
+                Shape::MultiValued => quote!(#member: #slot.flatten().unwrap_or_default(),),
+                Shape::Plain => quote! {
+                    #member: match #slot {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as _serde::de::Error>::missing_field(#wire),
+                            )
+                        }
+                    },
+                },
+            }
         });
+    let build_extensions =
+        container
+            .extensions
+            .iter()
+            .zip(&extension_slots)
+            .map(|(field, slot)| {
+                let member = field.member;
+                quote!(#member: #slot.flatten(),)
+            });
 
     let schemas_seen = if container.kind.has_schemas() {
         quote!(let mut __schemas_seen = false;)
@@ -141,7 +146,11 @@ pub fn expand(container: &Container) -> TokenStream {
     let (impl_generics, _, where_clause) = with_de.split_for_impl();
     let (_, ty_generics, _) = container.generics.split_for_impl();
     let (visitor_generics, visitor_ty_generics, _) = with_de.split_for_impl();
-    let type_params: Vec<&syn::Ident> = container.generics.type_params().map(|param| &param.ident).collect();
+    let type_params: Vec<&syn::Ident> = container
+        .generics
+        .type_params()
+        .map(|param| &param.ident)
+        .collect();
     quote! {
         #[automatically_derived]
         impl #impl_generics _serde::Deserialize<'de> for #ident #ty_generics #where_clause {

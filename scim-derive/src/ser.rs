@@ -3,9 +3,9 @@
 
 use crate::ast::{Container, Shape};
 use crate::structs::{schema_list, with_bound};
-use syn::parse_quote;
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::parse_quote;
 
 pub fn expand(container: &Container) -> TokenStream {
     let ident = container.ident;

@@ -29,7 +29,9 @@ pub fn expand(input: &DeriveInput, kind: Kind) -> TokenStream {
             }
         }
         (_, error) => {
-            let mut tokens = error.map(syn::Error::into_compile_error).unwrap_or_default();
+            let mut tokens = error
+                .map(syn::Error::into_compile_error)
+                .unwrap_or_default();
             tokens.extend(stub(input, kind));
             tokens
         }

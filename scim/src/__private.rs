@@ -86,7 +86,11 @@ impl SchemaUris<'_> {
                 )));
             }
         }
-        if self.0.iter().any(|uri| uri.as_str().eq_ignore_ascii_case(core)) {
+        if self
+            .0
+            .iter()
+            .any(|uri| uri.as_str().eq_ignore_ascii_case(core))
+        {
             Ok(())
         } else {
             Err(E::custom(format_args!(

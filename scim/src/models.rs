@@ -691,7 +691,7 @@ pub mod schema {
 /// Resource with core schema `urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
 #[scim(schema = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig")]
-pub struct ServiceProviderConfiguration {
+pub struct ServiceProviderConfig {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
@@ -712,46 +712,44 @@ pub struct ServiceProviderConfiguration {
     /// A complex type that specifies PATCH configuration options.
     ///
     /// SCIM `patch` · complex · required · readOnly · returned default.
-    pub patch: Option<service_provider_configuration::Patch>,
+    pub patch: Option<service_provider_config::Patch>,
     /// A complex type that specifies bulk configuration options.
     ///
     /// SCIM `bulk` · complex · required · readOnly · returned default.
-    pub bulk: Option<service_provider_configuration::Bulk>,
+    pub bulk: Option<service_provider_config::Bulk>,
     /// A complex type that specifies FILTER options.
     ///
     /// SCIM `filter` · complex · required · readOnly · returned default.
-    pub filter: Option<service_provider_configuration::Filter>,
+    pub filter: Option<service_provider_config::Filter>,
     /// A complex type that specifies configuration options related to changing a password.
     ///
     /// SCIM `changePassword` · complex · required · readOnly · returned default.
-    pub change_password: Option<service_provider_configuration::ChangePassword>,
+    pub change_password: Option<service_provider_config::ChangePassword>,
     /// A complex type that specifies sort result options.
     ///
     /// SCIM `sort` · complex · required · readOnly · returned default.
-    pub sort: Option<service_provider_configuration::Sort>,
+    pub sort: Option<service_provider_config::Sort>,
     /// A complex type that specifies supported authentication scheme properties.
     ///
     /// SCIM `authenticationSchemes` · multi-valued complex · required · readOnly · returned default.
-    pub authentication_schemes: Vec<
-        service_provider_configuration::AuthenticationScheme,
-    >,
+    pub authentication_schemes: Vec<service_provider_config::AuthenticationScheme>,
     /// Attributes that no schema known here defines, kept from input so that
     /// nothing is lost.
     #[scim(unknown)]
     pub unknown_attributes: ::scim::UnknownAttributes,
 }
 
-impl ServiceProviderConfiguration {
-    /// Returns a new `ServiceProviderConfiguration` with its required attributes (`patch`, `bulk`, `filter`, `changePassword`, `sort`, `authenticationSchemes`); every other attribute is unassigned.
+impl ServiceProviderConfig {
+    /// Returns a new `ServiceProviderConfig` with its required attributes (`patch`, `bulk`, `filter`, `changePassword`, `sort`, `authenticationSchemes`); every other attribute is unassigned.
     pub fn new(
-        patch: service_provider_configuration::Patch,
-        bulk: service_provider_configuration::Bulk,
-        filter: service_provider_configuration::Filter,
-        change_password: service_provider_configuration::ChangePassword,
-        sort: service_provider_configuration::Sort,
-        authentication_schemes: Vec<service_provider_configuration::AuthenticationScheme>,
+        patch: service_provider_config::Patch,
+        bulk: service_provider_config::Bulk,
+        filter: service_provider_config::Filter,
+        change_password: service_provider_config::ChangePassword,
+        sort: service_provider_config::Sort,
+        authentication_schemes: Vec<service_provider_config::AuthenticationScheme>,
     ) -> Self {
-        ServiceProviderConfiguration {
+        ServiceProviderConfig {
             patch: Some(patch.into()),
             bulk: Some(bulk.into()),
             filter: Some(filter.into()),
@@ -763,8 +761,8 @@ impl ServiceProviderConfiguration {
     }
 }
 
-/// Types of the attributes of [`ServiceProviderConfiguration`].
-pub mod service_provider_configuration {
+/// Types of the attributes of [`ServiceProviderConfig`].
+pub mod service_provider_config {
     /// A complex type that specifies PATCH configuration options.
     ///
     /// The value of the complex attribute `patch`.

@@ -85,7 +85,9 @@ impl<'a> SchemaList<'a> {
 
     /// Whether `uri` is in the list, compared case-insensitively.
     pub fn contains(&self, uri: &str) -> bool {
-        self.uris.iter().any(|known| known.eq_ignore_ascii_case(uri))
+        self.uris
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(uri))
     }
 }
 

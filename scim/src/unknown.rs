@@ -85,7 +85,11 @@ impl UnknownAttributes {
 
     /// Adds an attribute read from input; a name seen before in any case is an error.
     #[doc(hidden)]
-    pub fn insert_parsed<E: serde::de::Error>(&mut self, name: &str, value: Value) -> Result<(), E> {
+    pub fn insert_parsed<E: serde::de::Error>(
+        &mut self,
+        name: &str,
+        value: Value,
+    ) -> Result<(), E> {
         if self.position(name).is_some() {
             return Err(crate::__private::duplicate_attribute(name));
         }

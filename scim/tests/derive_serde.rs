@@ -58,7 +58,8 @@ fn parse<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
 
 #[test]
 fn attribute_names_match_in_any_case_and_come_out_canonical() {
-    let user: User = parse(json!({"USERNAME": "bjensen", "Emails": [{"VALUE": "b@example.com"}]})).unwrap();
+    let user: User =
+        parse(json!({"USERNAME": "bjensen", "Emails": [{"VALUE": "b@example.com"}]})).unwrap();
     assert_eq!(user.user_name.as_deref(), Some("bjensen"));
     assert_eq!(user.emails[0].value.as_deref(), Some("b@example.com"));
     assert_eq!(
@@ -70,7 +71,10 @@ fn attribute_names_match_in_any_case_and_come_out_canonical() {
 #[test]
 fn the_same_attribute_twice_in_different_case_is_rejected() {
     let error = parse::<User>(json!({"userName": "a", "USERNAME": "b"})).unwrap_err();
-    assert!(error.contains("`userName` is given more than once"), "{error}");
+    assert!(
+        error.contains("`userName` is given more than once"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -88,7 +92,10 @@ fn extensions_are_typed_and_keyed_by_uri_in_any_case() {
         "urn:EXAMPLE:params:scim:schemas:extension:BADGE:2.0:User": {"badgeNumber": "7"}
     }))
     .unwrap();
-    assert_eq!(user.badge.as_ref().and_then(|b| b.badge_number.as_deref()), Some("7"));
+    assert_eq!(
+        user.badge.as_ref().and_then(|b| b.badge_number.as_deref()),
+        Some("7")
+    );
     assert_eq!(
         serde_json::to_value(&user).unwrap(),
         json!({"schemas": [USER, BADGE], BADGE: {"badgeNumber": "7"}})
@@ -105,7 +112,10 @@ fn schemas_follow_what_is_present() {
     user.badge = Some(Badge::default());
     assert_eq!(user.schemas().as_slice(), &[USER, BADGE]);
     user.unknown.insert("urn:example:other", json!({"a": 1}));
-    assert_eq!(user.schemas().as_slice(), &[USER, BADGE, "urn:example:other"]);
+    assert_eq!(
+        user.schemas().as_slice(),
+        &[USER, BADGE, "urn:example:other"]
+    );
 }
 
 #[test]
@@ -137,8 +147,12 @@ fn a_plain_field_is_required_when_parsing() {
 
 #[test]
 fn schemas_must_name_the_core_schema() {
-    let error = parse::<User>(json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"]})).unwrap_err();
-    assert!(error.contains("does not name the resource's schema"), "{error}");
+    let error = parse::<User>(json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"]}))
+        .unwrap_err();
+    assert!(
+        error.contains("does not name the resource's schema"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -150,10 +164,16 @@ fn schemas_must_not_repeat_a_uri() {
 #[test]
 fn canonical_values_match_in_any_case_and_are_written_canonically() {
     assert_eq!(EmailType::from_text("WORK"), EmailType::Work);
-    assert_eq!(EmailType::from_text("Intranet"), EmailType::Other("Intranet".into()));
+    assert_eq!(
+        EmailType::from_text("Intranet"),
+        EmailType::Other("Intranet".into())
+    );
     let email: Email = parse(json!({"type": "Home"})).unwrap();
     assert_eq!(email.r#type, Some(EmailType::Home));
-    assert_eq!(serde_json::to_value(&email).unwrap(), json!({"type": "home"}));
+    assert_eq!(
+        serde_json::to_value(&email).unwrap(),
+        json!({"type": "home"})
+    );
     assert_eq!(EmailType::VALUES, &["work", "home"]);
     assert_eq!(EmailType::Other("x".into()).to_string(), "x");
 }

@@ -24,7 +24,7 @@ pub struct Ticket {
     /// SCIM `contacts` · multi-valued complex · optional · readWrite · returned default.
     pub contacts: Vec<ticket::Contact>,
     /// SCIM `labels` · multi-valued string · optional · readWrite · returned default · uniqueness none · case-insensitive.
-    pub labels: Vec<ticket::Labels>,
+    pub labels: Vec<ticket::Label>,
     /// Attributes that no schema known here defines, kept from input so that
     /// nothing is lost.
     #[scim(unknown)]
@@ -105,7 +105,7 @@ pub mod ticket {
     ///
     /// Input matches canonical values in any case; output uses the canonical spelling.
     #[derive(Clone, Debug, PartialEq, Eq, Hash, ::scim::CanonicalValues)]
-    pub enum Labels {
+    pub enum Label {
         /// `bug`
         #[scim(value = "bug")]
         Bug,

@@ -1,0 +1,7 @@
+//! Compile-time guarantees, checked with trybuild.
+
+#[test]
+fn ui() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("ui/*.rs");
+}
