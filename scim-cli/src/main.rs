@@ -73,7 +73,7 @@ fn main() -> ExitCode {
 fn generate(schemas: &[PathBuf], resource_types: &[PathBuf], out: Option<PathBuf>) -> ExitCode {
     let mut builder = scim_codegen::Builder::new();
     if schemas.is_empty() && resource_types.is_empty() {
-        builder.bundled_schemas();
+        builder.bundled_schemas().bundled_resource_types();
     }
     for path in schemas {
         builder.schema(path);

@@ -480,12 +480,7 @@ impl Generator {
             }
             AttributeType::Complex => {
                 let base = naming::element_type_name(&attribute.name, attribute.multi_valued);
-                let prefix = match level {
-                    Level::Top => "",
-                    Level::Module => owner,
-                };
-                let Some(name) = self.claim_type_name(scope, schema, path, &base, prefix, owner)
-                else {
+                let Some(name) = self.claim_type_name(scope, schema, path, &base, "", owner) else {
                     return quote!(#runtime::UnknownAttributes);
                 };
                 let fields = self.fields(

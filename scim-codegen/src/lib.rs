@@ -10,7 +10,7 @@
 //!     scim_codegen::Builder::new()
 //!         .bundled_schemas()
 //!         .schema("schemas/badge.json")
-//!         .resource_type("schemas/resource-types/User.json")
+//!         .resource_type("schemas/resource-types")
 //!         .compile()?;
 //!     Ok(())
 //! }
@@ -37,53 +37,48 @@ use std::path::{Path, PathBuf};
 /// The file name [`Builder::compile`] writes in `OUT_DIR` unless told otherwise.
 pub const DEFAULT_FILE_NAME: &str = "scim_models.rs";
 
-/// The schemas bundled with the toolkit (`schemas/` in its repository): file name and JSON.
-const BUNDLED: &[(&str, &str)] = &[
-    (
-        "rfc7643/User.json",
-        include_str!("../../schemas/rfc7643/User.json"),
-    ),
-    (
-        "rfc7643/Group.json",
-        include_str!("../../schemas/rfc7643/Group.json"),
-    ),
-    (
-        "rfc7643/EnterpriseUser.json",
-        include_str!("../../schemas/rfc7643/EnterpriseUser.json"),
-    ),
-    (
-        "rfc7643/ServiceProviderConfig.json",
-        include_str!("../../schemas/rfc7643/ServiceProviderConfig.json"),
-    ),
-    (
-        "rfc7643/ResourceType.json",
-        include_str!("../../schemas/rfc7643/ResourceType.json"),
-    ),
-    (
-        "rfc7643/Schema.json",
-        include_str!("../../schemas/rfc7643/Schema.json"),
-    ),
-    (
-        "rfc7643/resource-types/User.json",
-        include_str!("../../schemas/rfc7643/resource-types/User.json"),
-    ),
-    (
-        "rfc7643/resource-types/Group.json",
-        include_str!("../../schemas/rfc7643/resource-types/Group.json"),
-    ),
+/// `(file name, JSON)` pairs for files of the toolkit's `schemas/` folder.
+macro_rules! bundled {
+    ($($file:literal),* $(,)?) => {
+        &[$(($file, include_str!(concat!("../schemas/", $file)))),*]
+    };
+}
+
+/// The schemas bundled with the toolkit.
+const BUNDLED_SCHEMAS: &[(&str, &str)] = bundled![
+    "rfc7643/User.json",
+    "rfc7643/Group.json",
+    "rfc7643/EnterpriseUser.json",
+    "rfc7643/ServiceProviderConfig.json",
+    "rfc7643/ResourceType.json",
+    "rfc7643/Schema.json",
 ];
 
-/// The bundled schema documents: RFC 7643 core User and Group, Enterprise User, the
-/// discovery schemas, and the User and Group resource types. Each is `(file name, JSON)`.
-pub fn bundled_documents() -> &'static [(&'static str, &'static str)] {
-    BUNDLED
+/// The resource types bundled with the toolkit: User (with the Enterprise User extension)
+/// and Group.
+const BUNDLED_RESOURCE_TYPES: &[(&str, &str)] = bundled![
+    "rfc7643/resource-types/User.json",
+    "rfc7643/resource-types/Group.json",
+];
+
+/// The bundled schemas: RFC 7643 core User and Group, Enterprise User, and the discovery
+/// schemas (ServiceProviderConfig, ResourceType, Schema). Each is `(file name, JSON)`.
+pub fn bundled_schemas() -> &'static [(&'static str, &'static str)] {
+    BUNDLED_SCHEMAS
+}
+
+/// The bundled resource types (RFC 7643 §8.6): User with the Enterprise User extension,
+/// and Group. Each is `(file name, JSON)`.
+pub fn bundled_resource_types() -> &'static [(&'static str, &'static str)] {
+    BUNDLED_RESOURCE_TYPES
 }
 
 /// Configures and runs the generator. Inputs are read when [`generate`](Self::generate)
 /// or [`compile`](Self::compile) runs; every problem is reported then, at once.
 #[derive(Clone, Debug)]
 pub struct Builder {
-    bundled: bool,
+    bundled_schemas: bool,
+    bundled_resource_types: bool,
     paths: Vec<PathBuf>,
     texts: Vec<(String, String)>,
     runtime: String,
@@ -95,7 +90,8 @@ pub struct Builder {
 impl Default for Builder {
     fn default() -> Self {
         Builder {
-            bundled: false,
+            bundled_schemas: false,
+            bundled_resource_types: false,
             paths: Vec::new(),
             texts: Vec::new(),
             runtime: "::scim".to_owned(),
@@ -112,9 +108,17 @@ impl Builder {
         Self::default()
     }
 
-    /// Adds the bundled schemas and resource types (see [`bundled_documents`]).
+    /// Adds the bundled schemas (see [`bundled_schemas`]), so that your own resource types
+    /// can name them next to your extensions.
     pub fn bundled_schemas(&mut self) -> &mut Self {
-        self.bundled = true;
+        self.bundled_schemas = true;
+        self
+    }
+
+    /// Adds the bundled User and Group resource types (see [`bundled_resource_types`]).
+    /// They name the bundled schemas, so add those too.
+    pub fn bundled_resource_types(&mut self) -> &mut Self {
+        self.bundled_resource_types = true;
         self
     }
 
@@ -240,10 +244,16 @@ impl Builder {
 
     fn loader(&self) -> Loader {
         let mut loader = Loader::new();
-        if self.bundled {
-            for (name, json) in BUNDLED {
-                loader.add_str(format!("bundled:{name}"), json);
-            }
+        let bundled = [
+            (self.bundled_schemas, BUNDLED_SCHEMAS),
+            (self.bundled_resource_types, BUNDLED_RESOURCE_TYPES),
+        ];
+        for (name, json) in bundled
+            .into_iter()
+            .filter(|(wanted, _)| *wanted)
+            .flat_map(|(_, documents)| documents)
+        {
+            loader.add_str(format!("bundled:{name}"), json);
         }
         for (name, json) in &self.texts {
             loader.add_str(name.clone(), json);

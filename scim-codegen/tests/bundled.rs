@@ -7,6 +7,7 @@ use std::path::Path;
 fn bundled_models_are_fresh() {
     let source = scim_codegen::Builder::new()
         .bundled_schemas()
+        .bundled_resource_types()
         .generate()
         .unwrap_or_else(|error| panic!("{error}"));
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scim/src/models.rs");

@@ -443,7 +443,7 @@ pub mod schema {
     ///
     /// Input matches canonical values in any case; output uses the canonical spelling.
     #[derive(Clone, Debug, PartialEq, Eq, Hash, ::scim::CanonicalValues)]
-    pub enum AttributeSubAttributeType {
+    pub enum SubAttributeType {
         /// `string`
         #[scim(value = "string")]
         String,
@@ -474,7 +474,7 @@ pub mod schema {
     ///
     /// Input matches canonical values in any case; output uses the canonical spelling.
     #[derive(Clone, Debug, PartialEq, Eq, Hash, ::scim::CanonicalValues)]
-    pub enum AttributeSubAttributeMutability {
+    pub enum SubAttributeMutability {
         /// `readOnly`
         #[scim(value = "readOnly")]
         ReadOnly,
@@ -496,7 +496,7 @@ pub mod schema {
     ///
     /// Input matches canonical values in any case; output uses the canonical spelling.
     #[derive(Clone, Debug, PartialEq, Eq, Hash, ::scim::CanonicalValues)]
-    pub enum AttributeSubAttributeReturned {
+    pub enum SubAttributeReturned {
         /// `always`
         #[scim(value = "always")]
         Always,
@@ -518,7 +518,7 @@ pub mod schema {
     ///
     /// Input matches canonical values in any case; output uses the canonical spelling.
     #[derive(Clone, Debug, PartialEq, Eq, Hash, ::scim::CanonicalValues)]
-    pub enum AttributeSubAttributeUniqueness {
+    pub enum SubAttributeUniqueness {
         /// `none`
         #[scim(value = "none")]
         None,
@@ -537,7 +537,7 @@ pub mod schema {
     ///
     /// The value of the complex attribute `attributes.subAttributes`.
     #[derive(Clone, Debug, Default, PartialEq, ::scim::Complex)]
-    pub struct AttributeSubAttribute {
+    pub struct SubAttribute {
         /// The attribute's name.
         ///
         /// SCIM `name` · string · required · readOnly · returned default · uniqueness none · case-exact.
@@ -546,7 +546,7 @@ pub mod schema {
         /// 'integer', 'dateTime', 'reference', 'binary'.
         ///
         /// SCIM `type` · string · required · readOnly · returned default · uniqueness none · case-insensitive.
-        pub r#type: Option<AttributeSubAttributeType>,
+        pub r#type: Option<SubAttributeType>,
         /// A Boolean value indicating an attribute's plurality.
         ///
         /// SCIM `multiValued` · boolean · required · readOnly · returned default · uniqueness none · case-insensitive.
@@ -571,15 +571,15 @@ pub mod schema {
         /// Indicates whether or not an attribute is modifiable.
         ///
         /// SCIM `mutability` · string · optional · readOnly · returned default · uniqueness none · case-exact.
-        pub mutability: Option<AttributeSubAttributeMutability>,
+        pub mutability: Option<SubAttributeMutability>,
         /// Indicates when an attribute is returned in a response (e.g., to a query).
         ///
         /// SCIM `returned` · string · optional · readOnly · returned default · uniqueness none · case-exact.
-        pub returned: Option<AttributeSubAttributeReturned>,
+        pub returned: Option<SubAttributeReturned>,
         /// Indicates how unique a value must be.
         ///
         /// SCIM `uniqueness` · string · optional · readOnly · returned default · uniqueness none · case-exact.
-        pub uniqueness: Option<AttributeSubAttributeUniqueness>,
+        pub uniqueness: Option<SubAttributeUniqueness>,
         /// Used only with an attribute of type 'reference'. Specifies a SCIM resourceType that a
         /// reference attribute MAY refer to, e.g., 'User'.
         ///
@@ -591,14 +591,14 @@ pub mod schema {
         pub unknown_attributes: ::scim::UnknownAttributes,
     }
 
-    impl AttributeSubAttribute {
-        /// Returns a new `AttributeSubAttribute` with its required attributes (`name`, `type`, `multiValued`); every other attribute is unassigned.
+    impl SubAttribute {
+        /// Returns a new `SubAttribute` with its required attributes (`name`, `type`, `multiValued`); every other attribute is unassigned.
         pub fn new(
             name: impl Into<String>,
-            r#type: impl Into<AttributeSubAttributeType>,
+            r#type: impl Into<SubAttributeType>,
             multi_valued: bool,
         ) -> Self {
-            AttributeSubAttribute {
+            SubAttribute {
                 name: Some(name.into()),
                 r#type: Some(r#type.into()),
                 multi_valued: Some(multi_valued.into()),
@@ -662,7 +662,7 @@ pub mod schema {
         /// Used to define the sub-attributes of a complex attribute.
         ///
         /// SCIM `subAttributes` · multi-valued complex · optional · readOnly · returned default.
-        pub sub_attributes: Vec<AttributeSubAttribute>,
+        pub sub_attributes: Vec<SubAttribute>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
         #[scim(unknown)]
