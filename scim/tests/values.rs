@@ -574,6 +574,13 @@ proptest! {
     }
 
     #[test]
+    fn numbers_with_long_exponents_never_panic_and_accepted_text_displays_unchanged(
+        text in "-?[0-9]{1,3}(\\.[0-9]{1,3})?[eE][+-]?[0-9]{15,25}",
+    ) {
+        check_all_parsers(&text)?;
+    }
+
+    #[test]
     fn grammar_like_text_never_panics_and_accepted_text_displays_unchanged(
         text in "[-+0-9.eEZT:=/_a-zA-Z%\\[\\]@?# ]{0,40}",
     ) {

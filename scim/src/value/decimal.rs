@@ -219,13 +219,13 @@ impl Decimal {
                 return Err(expected_digit(start));
             }
             for &digit in bytes.get(start..end).unwrap_or_default() {
-                exponent = exponent * 10 + i64::from(digit - b'0');
-                if exponent > MAX_EXPONENT {
-                    return Err(DecimalError::new(
-                        DecimalErrorKind::ExponentOutOfRange,
-                        start,
-                    ));
-                }
+                exponent = exponent
+                    .checked_mul(10)
+                    .and_then(|e| e.checked_add(i64::from(digit - b'0')))
+                    .filter(|e| *e <= MAX_EXPONENT)
+                    .ok_or_else(|| {
+                        DecimalError::new(DecimalErrorKind::ExponentOutOfRange, start)
+                    })?;
             }
             if exponent_negative {
                 exponent = -exponent;
@@ -1096,6 +1096,22 @@ mod tests {
         assert_eq!(
             (e.kind(), e.offset()),
             (DecimalErrorKind::ExponentOutOfRange, 2)
+        );
+    }
+
+    #[test]
+    fn rejects_an_exponent_of_nineteen_nines() {
+        assert_eq!(
+            err("1e9999999999999999999").kind(),
+            DecimalErrorKind::ExponentOutOfRange
+        );
+    }
+
+    #[test]
+    fn rejects_an_exponent_far_beyond_the_i64_range() {
+        assert_eq!(
+            err(&format!("1e-{}", "9".repeat(4000))).kind(),
+            DecimalErrorKind::ExponentOutOfRange
         );
     }
 
