@@ -15,8 +15,8 @@ use serde_json::value::RawValue;
 
 use super::scan::{char_at, Found};
 
-/// The largest exponent magnitude a [`Decimal`] accepts: `1e999999999999999999` is the
-/// largest power of ten it can hold, `1e-999999999999999999` the smallest.
+/// The largest magnitude of the exponent part a [`Decimal`] accepts, as written: both
+/// `1e999999999999999999` and `1e-999999999999999999` are accepted.
 const MAX_EXPONENT: i64 = 999_999_999_999_999_999;
 
 /// A SCIM `decimal` value (RFC 7643 §2.3.3): a JSON number (RFC 8259 §6) kept exactly as
@@ -71,8 +71,8 @@ enum Sign {
 impl Decimal {
     /// The longest text, in bytes, that [`FromStr`] and deserialisation accept: 4096.
     ///
-    /// That is far more digits than any decimal type of a database or programming language
-    /// holds, and small enough that comparing two values costs nothing noticeable.
+    /// That is room for far more precision than `decimal` attributes carry in practice, and
+    /// small enough that parsing, comparing and hashing stay cheap.
     pub const MAX_LEN: usize = 4096;
 
     /// The text exactly as it was written (or, for the `From` conversions, as they
