@@ -472,3 +472,265 @@ impl fmt::Display for BinaryErrorKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+
+    fn bin(text: &str) -> Binary {
+        match text.parse() {
+            Ok(b) => b,
+            Err(e) => panic!("{text:?} should parse: {e}"),
+        }
+    }
+
+    fn err(text: &str) -> BinaryError {
+        match text.parse::<Binary>() {
+            Ok(b) => panic!("{text:?} should not parse, got {b:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn hash_of(b: &Binary) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        b.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    #[test]
+    fn decodes_the_standard_alphabet() {
+        assert_eq!(bin("+/8=").as_bytes(), [0xfb, 0xff]);
+    }
+
+    #[test]
+    fn decodes_the_url_safe_alphabet() {
+        assert_eq!(bin("-_8=").as_bytes(), [0xfb, 0xff]);
+    }
+
+    #[test]
+    fn remembers_the_url_safe_alphabet() {
+        assert_eq!(bin("-_8=").alphabet(), Base64Alphabet::UrlSafe);
+    }
+
+    #[test]
+    fn remembers_the_standard_alphabet() {
+        assert_eq!(bin("+/8=").alphabet(), Base64Alphabet::Standard);
+    }
+
+    #[test]
+    fn text_common_to_both_alphabets_counts_as_standard() {
+        assert_eq!(bin("aGk=").alphabet(), Base64Alphabet::Standard);
+    }
+
+    #[test]
+    fn remembers_missing_padding() {
+        assert!(!bin("aGk").is_padded());
+    }
+
+    #[test]
+    fn remembers_padding() {
+        assert!(bin("aGk=").is_padded());
+    }
+
+    #[test]
+    fn text_that_needs_no_padding_counts_as_padded() {
+        assert!(bin("aGkh").is_padded());
+    }
+
+    #[test]
+    fn writes_back_url_safe_text_without_padding() {
+        assert_eq!(bin("-_8").to_string(), "-_8");
+    }
+
+    #[test]
+    fn writes_back_standard_text_with_two_pads() {
+        assert_eq!(bin("+w==").to_string(), "+w==");
+    }
+
+    #[test]
+    fn empty_text_is_no_bytes() {
+        assert_eq!(bin("").as_bytes(), b"");
+    }
+
+    #[test]
+    fn new_writes_standard_padded_text() {
+        assert_eq!(Binary::new(vec![0xfb, 0xff]).to_string(), "+/8=");
+    }
+
+    #[test]
+    fn from_vec_is_new() {
+        assert_eq!(Binary::from(b"hi".to_vec()).to_string(), "aGk=");
+    }
+
+    #[test]
+    fn with_encoding_writes_the_chosen_encoding() {
+        let b = Binary::with_encoding(vec![0xfb], Base64Alphabet::UrlSafe, true);
+        assert_eq!(b.to_string(), "-w==");
+    }
+
+    #[test]
+    fn equality_ignores_the_encoding() {
+        assert_eq!(bin("-_8"), bin("+/8="));
+    }
+
+    #[test]
+    fn hashing_ignores_the_encoding() {
+        assert_eq!(hash_of(&bin("-_8")), hash_of(&bin("+/8=")));
+    }
+
+    #[test]
+    fn ordering_follows_the_bytes() {
+        assert!(bin("AA==") < bin("AQ=="));
+    }
+
+    #[test]
+    fn derefs_to_the_bytes() {
+        let b = bin("aGk=");
+        assert_eq!(&*b, b"hi");
+    }
+
+    #[test]
+    fn into_bytes_gives_the_bytes() {
+        assert_eq!(bin("aGk=").into_bytes(), b"hi".to_vec());
+    }
+
+    #[test]
+    fn rejects_a_space() {
+        let e = err("aG k");
+        assert_eq!((e.kind(), e.offset()), (BinaryErrorKind::Whitespace, 2));
+    }
+
+    #[test]
+    fn rejects_a_line_break() {
+        assert_eq!(err("aGk=\n").kind(), BinaryErrorKind::DataAfterPadding);
+    }
+
+    #[test]
+    fn rejects_a_line_break_between_data() {
+        assert_eq!(err("aG\r\nk=").kind(), BinaryErrorKind::Whitespace);
+    }
+
+    #[test]
+    fn rejects_a_character_of_neither_alphabet() {
+        let e = err("aG*k");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (BinaryErrorKind::InvalidCharacter { found: '*' }, 2)
+        );
+    }
+
+    #[test]
+    fn reports_a_non_ascii_character_whole() {
+        assert_eq!(
+            err("aGé=").kind(),
+            BinaryErrorKind::InvalidCharacter { found: 'é' }
+        );
+    }
+
+    #[test]
+    fn rejects_url_safe_after_standard() {
+        let e = err("+_8=");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (
+                BinaryErrorKind::MixedAlphabets {
+                    found: '_',
+                    earlier: '+'
+                },
+                1
+            )
+        );
+    }
+
+    #[test]
+    fn rejects_standard_after_url_safe() {
+        assert_eq!(
+            err("-/8=").kind(),
+            BinaryErrorKind::MixedAlphabets {
+                found: '/',
+                earlier: '-'
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_data_after_padding() {
+        let e = err("aG==aGk=");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (BinaryErrorKind::DataAfterPadding, 4)
+        );
+    }
+
+    #[test]
+    fn rejects_a_single_leftover_character() {
+        let e = err("aGkhY");
+        assert_eq!((e.kind(), e.offset()), (BinaryErrorKind::InvalidLength, 4));
+    }
+
+    #[test]
+    fn rejects_a_single_character_with_padding() {
+        assert_eq!(err("a===").kind(), BinaryErrorKind::InvalidLength);
+    }
+
+    #[test]
+    fn rejects_too_little_padding() {
+        let e = err("aG=");
+        assert_eq!((e.kind(), e.offset()), (BinaryErrorKind::InvalidPadding, 2));
+    }
+
+    #[test]
+    fn rejects_too_much_padding() {
+        assert_eq!(err("aGk==").kind(), BinaryErrorKind::InvalidPadding);
+    }
+
+    #[test]
+    fn rejects_padding_where_none_is_needed() {
+        assert_eq!(err("aGkh=").kind(), BinaryErrorKind::InvalidPadding);
+    }
+
+    #[test]
+    fn rejects_padding_alone() {
+        assert_eq!(err("==").kind(), BinaryErrorKind::InvalidPadding);
+    }
+
+    #[test]
+    fn rejects_non_zero_trailing_bits_after_three_characters() {
+        let e = err("aGl=");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (BinaryErrorKind::NonCanonicalTrailingBits, 2)
+        );
+    }
+
+    #[test]
+    fn rejects_non_zero_trailing_bits_after_two_characters() {
+        assert_eq!(err("aH").kind(), BinaryErrorKind::NonCanonicalTrailingBits);
+    }
+
+    #[test]
+    fn rejects_text_longer_than_the_maximum() {
+        let e = err(&"A".repeat(Binary::MAX_LEN + 4));
+        assert_eq!(
+            e.kind(),
+            BinaryErrorKind::TooLong {
+                max: Binary::MAX_LEN
+            }
+        );
+    }
+
+    #[test]
+    fn accepts_the_longest_allowed_text() {
+        assert_eq!(
+            bin(&"A".repeat(Binary::MAX_LEN)).len(),
+            Binary::MAX_LEN / 4 * 3
+        );
+    }
+
+    #[test]
+    fn error_message_names_the_problem_and_the_offset() {
+        assert_eq!(err("+_").to_string(), "invalid base64 at byte offset 1: '_' and the earlier '+' belong to different base64 alphabets");
+    }
+}

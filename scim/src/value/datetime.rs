@@ -824,3 +824,523 @@ impl fmt::Display for DateTimeErrorKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::hash_map::DefaultHasher;
+
+    fn dt(text: &str) -> DateTime {
+        match text.parse() {
+            Ok(t) => t,
+            Err(e) => panic!("{text:?} should parse: {e}"),
+        }
+    }
+
+    fn err(text: &str) -> DateTimeError {
+        match text.parse::<DateTime>() {
+            Ok(t) => panic!("{text:?} should not parse, got {t:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn hash_of(t: &DateTime) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        t.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn seconds(t: &DateTime) -> i128 {
+        t.unix_timestamp_nanos().div_euclid(NANOS_PER_SECOND)
+    }
+
+    #[test]
+    fn keeps_the_text_as_written() {
+        let text = "2015-06-01T12:00:00.1000-07:00";
+        assert_eq!(dt(text).to_string(), text);
+    }
+
+    #[test]
+    fn reads_the_fields_as_written() {
+        let t = dt("2015-06-01T12:34:56.789-07:00");
+        let fields = (
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second(),
+            t.nanosecond(),
+        );
+        assert_eq!(fields, (2015, 6, 1, 12, 34, 56, 789_000_000));
+    }
+
+    #[test]
+    fn the_epoch_is_instant_zero() {
+        assert_eq!(dt("1970-01-01T00:00:00Z").unix_timestamp_nanos(), 0);
+    }
+
+    #[test]
+    fn computes_the_instant_of_the_rfc_example() {
+        assert_eq!(seconds(&dt("2008-01-23T04:56:22Z")), 1_201_064_182);
+    }
+
+    #[test]
+    fn a_positive_offset_is_subtracted() {
+        assert_eq!(seconds(&dt("1970-01-01T02:00:00+02:00")), 0);
+    }
+
+    #[test]
+    fn a_negative_offset_is_added() {
+        assert_eq!(seconds(&dt("1969-12-31T14:00:00-10:00")), 0);
+    }
+
+    #[test]
+    fn a_value_without_offset_is_taken_as_utc() {
+        assert_eq!(dt("2008-01-23T04:56:22"), dt("2008-01-23T04:56:22Z"));
+    }
+
+    #[test]
+    fn instants_before_the_epoch_are_negative() {
+        assert_eq!(
+            dt("1969-12-31T23:59:59.5Z").unix_timestamp_nanos(),
+            -500_000_000
+        );
+    }
+
+    #[test]
+    fn the_first_day_of_the_common_era_is_counted_from_the_epoch() {
+        assert_eq!(seconds(&dt("0001-01-01T00:00:00Z")), -62_135_596_800);
+    }
+
+    #[test]
+    fn year_zero_is_the_year_before_year_one_and_a_leap_year() {
+        let days =
+            (seconds(&dt("0001-01-01T00:00:00Z")) - seconds(&dt("0000-01-01T00:00:00Z"))) / 86_400;
+        assert_eq!(days, 366);
+    }
+
+    #[test]
+    fn negative_years_count_back_from_year_zero() {
+        let days =
+            (seconds(&dt("0000-01-01T00:00:00Z")) - seconds(&dt("-0001-01-01T00:00:00Z"))) / 86_400;
+        assert_eq!(days, 365);
+    }
+
+    #[test]
+    fn accepts_february_29_of_a_leap_year() {
+        assert_eq!(dt("2024-02-29T00:00:00Z").day(), 29);
+    }
+
+    #[test]
+    fn accepts_february_29_of_a_400_year() {
+        assert_eq!(dt("2000-02-29T00:00:00Z").day(), 29);
+    }
+
+    #[test]
+    fn rejects_february_29_of_a_century_year() {
+        assert_eq!(
+            err("1900-02-29T00:00:00Z").kind(),
+            DateTimeErrorKind::DayOutOfRange {
+                day: 29,
+                days_in_month: 28
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_april_31() {
+        let e = err("2023-04-31T00:00:00Z");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (
+                DateTimeErrorKind::DayOutOfRange {
+                    day: 31,
+                    days_in_month: 30
+                },
+                8
+            )
+        );
+    }
+
+    #[test]
+    fn rejects_day_zero() {
+        assert_eq!(
+            err("2023-04-00T00:00:00Z").kind(),
+            DateTimeErrorKind::DayOutOfRange {
+                day: 0,
+                days_in_month: 30
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_month_thirteen() {
+        let e = err("2023-13-01T00:00:00Z");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (DateTimeErrorKind::MonthOutOfRange { month: 13 }, 5)
+        );
+    }
+
+    #[test]
+    fn rejects_month_zero() {
+        assert_eq!(
+            err("2023-00-01T00:00:00Z").kind(),
+            DateTimeErrorKind::MonthOutOfRange { month: 0 }
+        );
+    }
+
+    #[test]
+    fn end_of_day_is_the_start_of_the_next_day() {
+        assert_eq!(dt("2023-12-31T24:00:00Z"), dt("2024-01-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn end_of_day_allows_a_zero_fraction() {
+        assert_eq!(dt("2023-12-31T24:00:00.000Z").hour(), 24);
+    }
+
+    #[test]
+    fn end_of_day_rejects_minutes() {
+        let e = err("2023-12-31T24:01:00Z");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (DateTimeErrorKind::EndOfDayNotMidnight, 11)
+        );
+    }
+
+    #[test]
+    fn end_of_day_rejects_a_fraction() {
+        assert_eq!(
+            err("2023-12-31T24:00:00.001Z").kind(),
+            DateTimeErrorKind::EndOfDayNotMidnight
+        );
+    }
+
+    #[test]
+    fn rejects_hour_25() {
+        assert_eq!(
+            err("2023-12-31T25:00:00Z").kind(),
+            DateTimeErrorKind::HourOutOfRange { hour: 25 }
+        );
+    }
+
+    #[test]
+    fn rejects_minute_60() {
+        assert_eq!(
+            err("2023-12-31T23:60:00Z").kind(),
+            DateTimeErrorKind::MinuteOutOfRange { minute: 60 }
+        );
+    }
+
+    #[test]
+    fn rejects_a_leap_second() {
+        let e = err("2016-12-31T23:59:60Z");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (DateTimeErrorKind::SecondOutOfRange { second: 60 }, 17)
+        );
+    }
+
+    #[test]
+    fn accepts_an_offset_of_14_hours() {
+        assert_eq!(dt("2023-01-01T00:00:00+14:00").offset_minutes(), Some(840));
+    }
+
+    #[test]
+    fn rejects_an_offset_beyond_14_hours() {
+        let e = err("2023-01-01T00:00:00-14:01");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (DateTimeErrorKind::OffsetOutOfRange, 19)
+        );
+    }
+
+    #[test]
+    fn rejects_offset_minutes_above_59() {
+        assert_eq!(
+            err("2023-01-01T00:00:00+01:60").kind(),
+            DateTimeErrorKind::OffsetOutOfRange
+        );
+    }
+
+    #[test]
+    fn negative_zero_offset_is_utc() {
+        assert_eq!(dt("2023-01-01T00:00:00-00:00").offset_minutes(), Some(0));
+    }
+
+    #[test]
+    fn z_is_offset_zero() {
+        assert_eq!(dt("2023-01-01T00:00:00Z").offset_minutes(), Some(0));
+    }
+
+    #[test]
+    fn rejects_an_offset_without_colon() {
+        let e = err("2023-01-01T00:00:00+0100");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (
+                DateTimeErrorKind::Expected {
+                    expected: "':' in the offset",
+                    found: Some('0')
+                },
+                22
+            )
+        );
+    }
+
+    #[test]
+    fn rejects_lower_case_t() {
+        assert_eq!(
+            err("2023-01-01t00:00:00Z").kind(),
+            DateTimeErrorKind::Expected {
+                expected: "'T' between the date and the time",
+                found: Some('t')
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_lower_case_z() {
+        let e = err("2023-01-01T00:00:00z");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (
+                DateTimeErrorKind::Expected {
+                    expected: "a fraction, an offset or the end of the text",
+                    found: Some('z')
+                },
+                19
+            )
+        );
+    }
+
+    #[test]
+    fn rejects_a_date_without_time() {
+        assert_eq!(
+            err("2023-01-01").kind(),
+            DateTimeErrorKind::Expected {
+                expected: "'T' between the date and the time",
+                found: None
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_a_time_without_seconds() {
+        assert_eq!(err("2023-01-01T00:00Z").offset(), 16);
+    }
+
+    #[test]
+    fn rejects_a_point_without_fraction_digits() {
+        assert_eq!(
+            err("2023-01-01T00:00:00.Z").kind(),
+            DateTimeErrorKind::Expected {
+                expected: "a digit of the fraction",
+                found: Some('Z')
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_text_after_the_offset() {
+        assert_eq!(
+            err("2023-01-01T00:00:00Z ").kind(),
+            DateTimeErrorKind::Expected {
+                expected: "the end of the text",
+                found: Some(' ')
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_a_three_digit_year() {
+        assert_eq!(err("203-01-01T00:00:00Z").offset(), 3);
+    }
+
+    #[test]
+    fn rejects_a_plus_sign_before_the_year() {
+        assert_eq!(err("+2023-01-01T00:00:00Z").offset(), 0);
+    }
+
+    #[test]
+    fn accepts_a_five_digit_year() {
+        assert_eq!(dt("10000-01-01T00:00:00Z").year(), 10_000);
+    }
+
+    #[test]
+    fn rejects_a_leading_zero_in_a_long_year() {
+        assert_eq!(
+            err("02023-01-01T00:00:00Z").kind(),
+            DateTimeErrorKind::YearLeadingZero
+        );
+    }
+
+    #[test]
+    fn rejects_a_ten_digit_year() {
+        assert_eq!(
+            err("1000000000-01-01T00:00:00Z").kind(),
+            DateTimeErrorKind::YearOutOfRange
+        );
+    }
+
+    #[test]
+    fn rejects_negative_year_zero() {
+        assert_eq!(
+            err("-0000-01-01T00:00:00Z").kind(),
+            DateTimeErrorKind::NegativeYearZero
+        );
+    }
+
+    #[test]
+    fn accepts_the_extreme_years() {
+        assert!(dt("-999999999-01-01T00:00:00-14:00") < dt("999999999-12-31T24:00:00+14:00"));
+    }
+
+    #[test]
+    fn rejects_empty_text() {
+        assert_eq!(err("").kind(), DateTimeErrorKind::Empty);
+    }
+
+    #[test]
+    fn rejects_text_longer_than_the_maximum() {
+        let text = format!("2023-01-01T00:00:00.{}Z", "0".repeat(DateTime::MAX_LEN));
+        assert_eq!(
+            err(&text).kind(),
+            DateTimeErrorKind::TooLong {
+                max: DateTime::MAX_LEN
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_a_non_ascii_digit() {
+        let e = err("2023-0١-01T00:00:00Z");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (
+                DateTimeErrorKind::Expected {
+                    expected: "a two-digit month",
+                    found: Some('١')
+                },
+                6
+            )
+        );
+    }
+
+    #[test]
+    fn fraction_digits_beyond_nanoseconds_are_cut_from_the_fields() {
+        assert_eq!(
+            dt("2023-01-01T00:00:00.9999999999Z").nanosecond(),
+            999_999_999
+        );
+    }
+
+    #[test]
+    fn fraction_digits_beyond_nanoseconds_count_in_comparison() {
+        assert!(dt("2023-01-01T00:00:00.0000000001Z") > dt("2023-01-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn trailing_zeros_beyond_nanoseconds_do_not_count() {
+        assert_eq!(
+            dt("2023-01-01T00:00:00.0000000010Z"),
+            dt("2023-01-01T00:00:00.000000001Z")
+        );
+    }
+
+    #[test]
+    fn equal_instants_hash_alike() {
+        assert_eq!(
+            hash_of(&dt("2023-01-01T00:00:00.50Z")),
+            hash_of(&dt("2023-01-01T01:00:00.5+01:00"))
+        );
+    }
+
+    #[test]
+    fn from_unix_nanos_writes_whole_seconds_without_fraction() {
+        let t = DateTime::from_unix_nanos(1_201_064_182_000_000_000).map(|t| t.to_string());
+        assert_eq!(t.as_deref(), Some("2008-01-23T04:56:22Z"));
+    }
+
+    #[test]
+    fn from_unix_nanos_writes_the_shortest_fraction() {
+        let t = DateTime::from_unix_nanos(120_000_000).map(|t| t.to_string());
+        assert_eq!(t.as_deref(), Some("1970-01-01T00:00:00.12Z"));
+    }
+
+    #[test]
+    fn from_unix_nanos_writes_negative_years() {
+        let t = DateTime::from_unix_nanos(
+            i128::from(days_from_civil(-1, 3, 1)) * SECONDS_PER_DAY * NANOS_PER_SECOND,
+        );
+        assert_eq!(
+            t.map(|t| t.to_string()).as_deref(),
+            Some("-0001-03-01T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn from_unix_nanos_reaches_the_last_supported_nanosecond() {
+        let t = DateTime::from_unix_nanos(MAX_NANOS).map(|t| t.to_string());
+        assert_eq!(t.as_deref(), Some("999999999-12-31T23:59:59.999999999Z"));
+    }
+
+    #[test]
+    fn from_unix_nanos_reaches_the_first_supported_nanosecond() {
+        let t = DateTime::from_unix_nanos(MIN_NANOS).map(|t| t.to_string());
+        assert_eq!(t.as_deref(), Some("-999999999-01-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn from_unix_nanos_rejects_instants_past_the_last_year() {
+        assert!(DateTime::from_unix_nanos(MAX_NANOS + 1).is_none());
+    }
+
+    #[test]
+    fn from_unix_nanos_rejects_instants_before_the_first_year() {
+        assert!(DateTime::from_unix_nanos(MIN_NANOS - 1).is_none());
+    }
+
+    #[test]
+    fn now_is_utc_and_after_this_code_was_written() {
+        let now = DateTime::now();
+        assert!(now > dt("2025-01-01T00:00:00Z") && now.offset_minutes() == Some(0));
+    }
+
+    #[test]
+    fn civil_dates_round_trip_through_day_numbers_across_four_centuries() {
+        let start = days_from_civil(1600, 1, 1);
+        for days in start..start + 146_097 {
+            let (year, month, day) = civil_from_days(days);
+            assert_eq!(
+                days_from_civil(year, month, day),
+                days,
+                "{year}-{month}-{day}"
+            );
+        }
+    }
+
+    #[test]
+    fn consecutive_day_numbers_are_consecutive_dates() {
+        let mut previous = civil_from_days(-800_000);
+        for days in -799_999..800_000 {
+            let (year, month, day) = civil_from_days(days);
+            let next_day = (previous.0, previous.1, previous.2 + 1);
+            let next_month = (previous.0, previous.1 + 1, 1);
+            let next_year = (previous.0 + 1, 1, 1);
+            assert!([next_day, next_month, next_year].contains(&(year, month, day)));
+            assert!(day <= days_in_month(year as i32, month));
+            previous = (year, month, day);
+        }
+    }
+
+    #[test]
+    fn error_message_names_the_problem_and_the_offset() {
+        assert_eq!(
+            err("2023-01-01T00:00:60Z").to_string(),
+            "invalid dateTime at byte offset 17: second 60 is above 59"
+        );
+    }
+}

@@ -15,8 +15,8 @@ use serde_json::value::RawValue;
 
 use super::scan::{char_at, Found};
 
-/// The largest exponent magnitude a [`Decimal`] accepts: `1e999999999999999999` is the
-/// largest power of ten it can hold, `1e-999999999999999999` the smallest.
+/// The largest magnitude of the exponent part a [`Decimal`] accepts, as written: both
+/// `1e999999999999999999` and `1e-999999999999999999` are accepted.
 const MAX_EXPONENT: i64 = 999_999_999_999_999_999;
 
 /// A SCIM `decimal` value (RFC 7643 §2.3.3): a JSON number (RFC 8259 §6) kept exactly as
@@ -71,8 +71,8 @@ enum Sign {
 impl Decimal {
     /// The longest text, in bytes, that [`FromStr`] and deserialisation accept: 4096.
     ///
-    /// That is far more digits than any decimal type of a database or programming language
-    /// holds, and small enough that comparing two values costs nothing noticeable.
+    /// That is room for far more precision than `decimal` attributes carry in practice, and
+    /// small enough that parsing, comparing and hashing stay cheap.
     pub const MAX_LEN: usize = 4096;
 
     /// The text exactly as it was written (or, for the `From` conversions, as they
@@ -219,13 +219,13 @@ impl Decimal {
                 return Err(expected_digit(start));
             }
             for &digit in bytes.get(start..end).unwrap_or_default() {
-                exponent = exponent * 10 + i64::from(digit - b'0');
-                if exponent > MAX_EXPONENT {
-                    return Err(DecimalError::new(
-                        DecimalErrorKind::ExponentOutOfRange,
-                        start,
-                    ));
-                }
+                exponent = exponent
+                    .checked_mul(10)
+                    .and_then(|e| e.checked_add(i64::from(digit - b'0')))
+                    .filter(|e| *e <= MAX_EXPONENT)
+                    .ok_or_else(|| {
+                        DecimalError::new(DecimalErrorKind::ExponentOutOfRange, start)
+                    })?;
             }
             if exponent_negative {
                 exponent = -exponent;
@@ -500,7 +500,9 @@ impl Hash for Decimal {
 
 impl Serialize for Decimal {
     /// Writes the text as a JSON number, exactly as written (through
-    /// [`serde_json::value::RawValue`]).
+    /// [`serde_json::value::RawValue`]). Serializers other than `serde_json`'s see the
+    /// struct by which `RawValue` passes its text to `serde_json`; for other formats,
+    /// convert with [`Decimal::to_f64`] or [`Decimal::as_str`] first.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let raw: &RawValue = serde_json::from_str(&self.text).map_err(ser::Error::custom)?;
         raw.serialize(serializer)
@@ -1098,8 +1100,114 @@ mod tests {
     }
 
     #[test]
+    fn rejects_an_exponent_of_nineteen_nines() {
+        assert_eq!(
+            err("1e9999999999999999999").kind(),
+            DecimalErrorKind::ExponentOutOfRange
+        );
+    }
+
+    #[test]
+    fn rejects_an_exponent_far_beyond_the_i64_range() {
+        assert_eq!(
+            err(&format!("1e-{}", "9".repeat(4000))).kind(),
+            DecimalErrorKind::ExponentOutOfRange
+        );
+    }
+
+    #[test]
     fn leading_zeros_of_the_exponent_do_not_count_against_the_range() {
         assert_eq!(dec("1e0000000000000000000000002"), dec("100"));
+    }
+
+    /// A deserializer that answers a newtype-struct request the way serde's buffered content
+    /// (behind `#[serde(flatten)]` and untagged enums) does: with the plain value.
+    struct Buffered(serde_json::Value);
+
+    impl<'de> Deserializer<'de> for Buffered {
+        type Error = serde_json::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            self.0.deserialize_any(visitor)
+        }
+
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, Self::Error> {
+            visitor.visit_newtype_struct(self.0)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct seq tuple tuple_struct map struct enum identifier ignored_any
+        }
+    }
+
+    fn buffered(value: serde_json::Value) -> Result<Decimal, String> {
+        Decimal::deserialize(Buffered(value)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn serde_json_raw_value_request_is_recognised() {
+        assert!(raw_value_token().is_some());
+    }
+
+    #[test]
+    fn buffered_float_deserialises_by_value() {
+        assert_eq!(
+            buffered(serde_json::json!(1.5)).map(|d| d.to_string()),
+            Ok("1.5".to_owned())
+        );
+    }
+
+    #[test]
+    fn buffered_integer_deserialises_exactly() {
+        assert_eq!(
+            buffered(serde_json::json!(i64::MIN)).map(|d| d.to_string()),
+            Ok(i64::MIN.to_string())
+        );
+    }
+
+    #[test]
+    fn buffered_string_is_no_decimal() {
+        assert!(buffered(serde_json::json!("1.5"))
+            .is_err_and(|e| e.contains("expected a decimal number")));
+    }
+
+    #[test]
+    fn buffered_object_is_no_decimal() {
+        assert!(buffered(serde_json::json!({"a": 1}))
+            .is_err_and(|e| e.contains("expected a decimal number")));
+    }
+
+    #[test]
+    fn a_plain_u64_deserialiser_gives_a_decimal() {
+        let d = Decimal::deserialize(de::value::U64Deserializer::<de::value::Error>::new(7));
+        assert_eq!(d.map(|d| d.to_string()), Ok("7".to_owned()));
+    }
+
+    #[test]
+    fn a_plain_i128_deserialiser_gives_a_decimal() {
+        let d = Decimal::deserialize(de::value::I128Deserializer::<de::value::Error>::new(
+            i128::MIN,
+        ));
+        assert_eq!(d.map(|d| d.to_string()), Ok(i128::MIN.to_string()));
+    }
+
+    #[test]
+    fn a_plain_f64_deserialiser_gives_a_decimal() {
+        let d = Decimal::deserialize(de::value::F64Deserializer::<de::value::Error>::new(0.25));
+        assert_eq!(d.map(|d| d.to_string()), Ok("0.25".to_owned()));
+    }
+
+    #[test]
+    fn a_non_finite_f64_is_no_decimal() {
+        let d = Decimal::deserialize(de::value::F64Deserializer::<de::value::Error>::new(
+            f64::NAN,
+        ));
+        assert!(d.is_err());
     }
 
     #[test]

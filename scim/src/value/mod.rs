@@ -12,6 +12,13 @@
 //! chronologically, binaries by their bytes, references case-exactly), and `Eq`, `Ord` and
 //! `Hash` agree with each other. Parsing never panics; each type has an error type that
 //! says what is wrong and at which byte offset, and a documented maximum text length.
+//!
+//! | type | equality and order | longest accepted text |
+//! |---|---|---|
+//! | [`Decimal`] | numeric, exact (`1.10 == 1.1`, `1e2 == 100`) | [`Decimal::MAX_LEN`], 4096 bytes; exponents up to ±(10¹⁸ − 1) |
+//! | [`DateTime`] | chronological by instant; no offset means UTC | [`DateTime::MAX_LEN`], 64 bytes; years up to nine digits |
+//! | [`Binary`] | by bytes, whatever the alphabet or padding | [`Binary::MAX_LEN`], 8 MiB |
+//! | [`Reference`] | case-exact text | [`Reference::MAX_LEN`], 8192 bytes |
 
 mod binary;
 mod datetime;

@@ -605,3 +605,333 @@ impl fmt::Display for ReferenceErrorKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    enum UserOrGroup {}
+
+    impl ReferenceTypes for UserOrGroup {
+        const TYPES: &'static [&'static str] = &["User", "Group"];
+    }
+
+    fn ok(text: &str) -> Reference {
+        match text.parse() {
+            Ok(r) => r,
+            Err(e) => panic!("{text:?} should parse: {e}"),
+        }
+    }
+
+    fn err(text: &str) -> ReferenceError {
+        match text.parse::<Reference>() {
+            Ok(r) => panic!("{text:?} should not parse, got {r:?}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn accepts_an_https_url() {
+        assert_eq!(
+            ok("https://example.com/v2/Users/2819c223-7f76-453a-919d-413861904646").as_str(),
+            "https://example.com/v2/Users/2819c223-7f76-453a-919d-413861904646"
+        );
+    }
+
+    #[test]
+    fn accepts_a_urn() {
+        assert!(ok("urn:ietf:params:scim:schemas:core:2.0:User").is_absolute());
+    }
+
+    #[test]
+    fn accepts_a_relative_path() {
+        assert!(!ok("Users/2819c223").is_absolute());
+    }
+
+    #[test]
+    fn accepts_a_network_path_reference() {
+        assert!(!ok("//example.com/Users/1").is_absolute());
+    }
+
+    #[test]
+    fn accepts_the_empty_reference() {
+        assert_eq!(ok("").as_str(), "");
+    }
+
+    #[test]
+    fn accepts_a_query_and_fragment() {
+        assert!(
+            "https://example.com/Users?filter=userName%20eq%20%22a%22#top"
+                .parse::<Reference>()
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn accepts_userinfo_and_port() {
+        assert!("https://user:pw@example.com:8443/"
+            .parse::<Reference>()
+            .is_ok());
+    }
+
+    #[test]
+    fn accepts_an_empty_port() {
+        assert!("https://example.com:/".parse::<Reference>().is_ok());
+    }
+
+    #[test]
+    fn accepts_an_ipv6_host() {
+        assert!("https://[2001:db8::7]:8080/Users"
+            .parse::<Reference>()
+            .is_ok());
+    }
+
+    #[test]
+    fn accepts_an_ipv6_host_with_embedded_ipv4() {
+        assert!("http://[::ffff:192.0.2.1]/".parse::<Reference>().is_ok());
+    }
+
+    #[test]
+    fn accepts_an_ipvfuture_host() {
+        assert!("http://[v7.fe80::a+en1]/".parse::<Reference>().is_ok());
+    }
+
+    #[test]
+    fn accepts_a_colon_after_the_first_segment() {
+        assert!("Users/a:b".parse::<Reference>().is_ok());
+    }
+
+    #[test]
+    fn accepts_a_dot_segment_before_a_colon() {
+        assert!("./a:b".parse::<Reference>().is_ok());
+    }
+
+    #[test]
+    fn rejects_a_space() {
+        let e = err("Users/a b");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (ReferenceErrorKind::InvalidCharacter { found: ' ' }, 7)
+        );
+    }
+
+    #[test]
+    fn rejects_a_non_ascii_character() {
+        assert_eq!(
+            err("https://example.com/é").kind(),
+            ReferenceErrorKind::InvalidCharacter { found: 'é' }
+        );
+    }
+
+    #[test]
+    fn rejects_a_backslash() {
+        assert_eq!(
+            err("https://example.com\\x").kind(),
+            ReferenceErrorKind::InvalidCharacter { found: '\\' }
+        );
+    }
+
+    #[test]
+    fn rejects_a_second_hash() {
+        let e = err("a#b#c");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (ReferenceErrorKind::InvalidCharacter { found: '#' }, 3)
+        );
+    }
+
+    #[test]
+    fn rejects_brackets_in_a_path() {
+        assert_eq!(
+            err("Users/[1]").kind(),
+            ReferenceErrorKind::InvalidCharacter { found: '[' }
+        );
+    }
+
+    #[test]
+    fn rejects_a_percent_without_hex_digits() {
+        let e = err("Users/%zz");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (ReferenceErrorKind::InvalidPercentEncoding, 6)
+        );
+    }
+
+    #[test]
+    fn rejects_a_truncated_percent_encoding() {
+        assert_eq!(
+            err("Users/%4").kind(),
+            ReferenceErrorKind::InvalidPercentEncoding
+        );
+    }
+
+    #[test]
+    fn rejects_a_percent_encoding_cut_by_the_query() {
+        assert_eq!(
+            err("a%4?1").kind(),
+            ReferenceErrorKind::InvalidPercentEncoding
+        );
+    }
+
+    #[test]
+    fn rejects_a_colon_in_the_first_segment_of_a_relative_path() {
+        let e = err("1user:2/x");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (ReferenceErrorKind::ColonInFirstSegment, 5)
+        );
+    }
+
+    #[test]
+    fn rejects_an_invalid_ipv6_host() {
+        let e = err("http://[2001:db8::g]/");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (ReferenceErrorKind::InvalidIpLiteral, 7)
+        );
+    }
+
+    #[test]
+    fn rejects_an_unclosed_ip_literal() {
+        assert_eq!(
+            err("http://[::1/").kind(),
+            ReferenceErrorKind::InvalidIpLiteral
+        );
+    }
+
+    #[test]
+    fn rejects_text_after_an_ip_literal() {
+        assert_eq!(
+            err("http://[::1]x/").kind(),
+            ReferenceErrorKind::InvalidCharacter { found: 'x' }
+        );
+    }
+
+    #[test]
+    fn rejects_a_non_numeric_port() {
+        let e = err("http://example.com:80a/");
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (ReferenceErrorKind::InvalidPort { found: 'a' }, 21)
+        );
+    }
+
+    #[test]
+    fn rejects_a_second_at_sign_in_the_authority() {
+        assert_eq!(
+            err("http://a@b@c/").kind(),
+            ReferenceErrorKind::InvalidCharacter { found: '@' }
+        );
+    }
+
+    #[test]
+    fn rejects_text_longer_than_the_maximum() {
+        let text = format!(
+            "https://example.com/{}",
+            "a".repeat(Reference::<AnyReference>::MAX_LEN)
+        );
+        assert_eq!(
+            err(&text).kind(),
+            ReferenceErrorKind::TooLong {
+                max: Reference::<AnyReference>::MAX_LEN
+            }
+        );
+    }
+
+    #[test]
+    fn new_takes_any_text_unchecked() {
+        let r: Reference = Reference::new("not a uri");
+        assert_eq!(r.as_str(), "not a uri");
+    }
+
+    #[test]
+    fn a_scheme_may_have_digits_plus_minus_and_dots() {
+        let r: Reference = Reference::new("coap+tcp-1.0:x");
+        assert!(r.is_absolute());
+    }
+
+    #[test]
+    fn a_scheme_starts_with_a_letter() {
+        let r: Reference = Reference::new("1http:x");
+        assert!(!r.is_absolute());
+    }
+
+    #[test]
+    fn a_colon_after_a_slash_is_no_scheme() {
+        let r: Reference = Reference::new("Users/a:b");
+        assert!(!r.is_absolute());
+    }
+
+    #[test]
+    fn comparison_is_case_exact() {
+        assert_ne!(ok("Users/A"), ok("users/A"));
+    }
+
+    #[test]
+    fn ordering_is_byte_order() {
+        assert!(ok("Users/B") < ok("Users/a"));
+    }
+
+    #[test]
+    fn reference_types_come_from_the_marker() {
+        let r: Reference<UserOrGroup> = Reference::new("Users/1");
+        assert_eq!(r.reference_types(), ["User", "Group"]);
+    }
+
+    #[test]
+    fn any_reference_declares_no_types() {
+        assert!(ok("Users/1").reference_types().is_empty());
+    }
+
+    #[test]
+    fn cast_keeps_the_uri() {
+        let r: Reference<UserOrGroup> = ok("Groups/1").cast();
+        assert_eq!(r.as_str(), "Groups/1");
+    }
+
+    #[test]
+    fn traits_need_nothing_from_an_uninhabited_marker() {
+        fn assert_traits<R: Clone + fmt::Debug + Eq + Ord + Hash + Default + Send + Sync>(
+            r: R,
+        ) -> R {
+            r.clone()
+        }
+        let r: Reference<UserOrGroup> = Reference::new("Users/1");
+        assert_eq!(assert_traits(r.clone()), r);
+    }
+
+    #[test]
+    fn a_set_of_references_can_be_looked_up_by_str() {
+        let set: HashSet<Reference<UserOrGroup>> =
+            [Reference::new("Users/1")].into_iter().collect();
+        assert!(set.contains("Users/1"));
+    }
+
+    #[test]
+    fn default_is_the_empty_reference() {
+        assert_eq!(Reference::<UserOrGroup>::default().as_str(), "");
+    }
+
+    #[test]
+    fn debug_shows_the_uri_and_the_types() {
+        let r: Reference<UserOrGroup> = Reference::new("Users/1");
+        assert_eq!(
+            format!("{r:?}"),
+            r#"Reference { uri: "Users/1", reference_types: ["User", "Group"] }"#
+        );
+    }
+
+    #[test]
+    fn into_string_gives_the_uri() {
+        assert_eq!(ok("Users/1").into_string(), "Users/1");
+    }
+
+    #[test]
+    fn error_message_names_the_problem_and_the_offset() {
+        assert_eq!(
+            err("a b").to_string(),
+            "invalid reference at byte offset 1: ' ' is not allowed here in a URI"
+        );
+    }
+}
