@@ -7,11 +7,14 @@ extern crate self as scim;
 
 #[doc(hidden)]
 pub mod __private;
+mod error;
+pub mod message;
 mod resource;
 pub mod schema;
 mod unknown;
 pub mod value;
 
+pub use error::{Error, ScimType};
 pub use resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
 pub use scim_derive::{CanonicalValues, Complex, Message, Resource};
 pub use unknown::UnknownAttributes;
