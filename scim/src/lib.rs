@@ -7,7 +7,9 @@ extern crate self as scim;
 
 #[doc(hidden)]
 pub mod __private;
-// pub mod generic;
+mod error;
+pub mod generic;
+pub mod message;
 mod meta;
 /// Typed models of the bundled schemas (RFC 7643 §4, §5, §6, §7 with verified errata),
 /// generated from `schemas/` by scim-codegen. A test keeps them in step with the schemas.
@@ -18,6 +20,7 @@ pub mod schema;
 mod unknown;
 pub mod value;
 
+pub use error::{Error, ScimType};
 pub use meta::Meta;
 pub use resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
 pub use scim_derive::{CanonicalValues, Complex, Message, Resource};
