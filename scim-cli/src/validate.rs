@@ -105,8 +105,16 @@ fn validate_document(document: Value, schemas: &Schemas) -> Result<Value, Error>
         let mut list: ListResponse<Value> = typed(document)?;
         let resources = std::mem::take(&mut list.resources);
         for (index, resource) in resources.into_iter().enumerate() {
+            // A projected resource may come without `schemas` (RFC 7644 §3.4.2 prints
+            // one); with nothing to tell its kind, it is read schemaless.
+            let schemas =
+                if schema_uris(&resource).is_empty() && matches!(schemas, Schemas::Bundled) {
+                    &Schemas::None
+                } else {
+                    schemas
+                };
             let resource = validate_resource(resource, schemas)
-                .map_err(|error| error.in_context(&format!("Resources[{index}]")))?;
+                .map_err(|error| error.at(format_args!("Resources[{index}]")))?;
             list.resources.push(resource);
         }
         return to_json(&list);

@@ -205,6 +205,8 @@ struct FieldSpec {
     ty: TokenStream,
     /// The parameter type in `new` for required attributes.
     param: Option<TokenStream>,
+    /// Whether `new` converts the parameter with `Into` (string-like values).
+    converts: bool,
     docs: Vec<String>,
     extension: bool,
     multi_valued: bool,
@@ -358,6 +360,7 @@ impl Generator {
             wire: extension.id.to_string(),
             ty: quote!(Option<#ty>),
             param: None,
+            converts: false,
             docs,
             extension: true,
             multi_valued: false,
@@ -405,6 +408,7 @@ impl Generator {
                     wire: attribute.name.to_string(),
                     ty,
                     param: attribute.required.then_some(param),
+                    converts: !attribute.multi_valued && attribute.kind == AttributeType::String,
                     docs,
                     extension: false,
                     multi_valued: attribute.multi_valued,
@@ -732,8 +736,10 @@ fn constructor(ident: &Ident, fields: &[FieldSpec]) -> TokenStream {
         let name = &field.ident;
         if field.multi_valued {
             quote!(#name)
-        } else {
+        } else if field.converts {
             quote!(#name: Some(#name.into()))
+        } else {
+            quote!(#name: Some(#name))
         }
     });
     let doc = if required.is_empty() {

@@ -84,7 +84,8 @@ impl GenericResource {
                 continue;
             }
             if let Some(extension) = schemas.extension(&key) {
-                if let Some(value) = read_object(value, &extension.attributes, &extension.id, ':')? {
+                if let Some(value) = read_object(value, &extension.attributes, &extension.id, ':')?
+                {
                     object.insert(extension.id.to_string(), value);
                 }
                 continue;
@@ -94,7 +95,10 @@ impl GenericResource {
                 .and_then(|core| core.attribute(&key))
                 .or_else(|| find(COMMON_ATTRIBUTES, &key));
             let (name, value) = match attribute {
-                Some(attribute) => (attribute.name.to_string(), read_attribute(value, attribute, &attribute.name)?),
+                Some(attribute) => (
+                    attribute.name.to_string(),
+                    read_attribute(value, attribute, &attribute.name)?,
+                ),
                 None => (key, unknown(value)),
             };
             if let Some(value) = value {
@@ -128,7 +132,11 @@ fn find<'a>(attributes: &'a [Attribute], name: &str) -> Option<&'a Attribute> {
 
 fn check_unique(seen: &mut Vec<String>, key: &str, parent: &str) -> Result<(), Error> {
     if seen.iter().any(|earlier| earlier.eq_ignore_ascii_case(key)) {
-        let path = if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") };
+        let path = if parent.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{parent}.{key}")
+        };
         return Err(Error::invalid_syntax(format!(
             "{path}: the attribute is given more than once (names compare case-insensitively, RFC 7643 §2.1)"
         )));
@@ -152,7 +160,10 @@ fn read_schemas(value: Value, schemas: &ResourceSchemas) -> Result<Value, Error>
                 json_kind(&item)
             )));
         };
-        if uris.iter().any(|earlier| earlier.eq_ignore_ascii_case(&uri)) {
+        if uris
+            .iter()
+            .any(|earlier| earlier.eq_ignore_ascii_case(&uri))
+        {
             return Err(Error::invalid_value(format!(
                 "schemas[{index}]: `{uri}` is listed more than once (RFC 7643 §3)"
             )));
@@ -202,7 +213,11 @@ fn read_object(
         let (name, value) = match find(attributes, &key) {
             Some(attribute) => (
                 attribute.name.to_string(),
-                read_attribute(value, attribute, &format!("{path}{separator}{}", attribute.name))?,
+                read_attribute(
+                    value,
+                    attribute,
+                    &format!("{path}{separator}{}", attribute.name),
+                )?,
             ),
             None => (key, unknown(value)),
         };

@@ -239,8 +239,8 @@ impl ResourceType {
     ) -> Self {
         ResourceType {
             name: Some(name.into()),
-            endpoint: Some(endpoint.into()),
-            schema: Some(schema.into()),
+            endpoint: Some(endpoint),
+            schema: Some(schema),
             schema_extensions,
             ..Default::default()
         }
@@ -278,8 +278,8 @@ pub mod resource_type {
             required: bool,
         ) -> Self {
             SchemaExtension {
-                schema: Some(schema.into()),
-                required: Some(required.into()),
+                schema: Some(schema),
+                required: Some(required),
                 ..Default::default()
             }
         }
@@ -601,7 +601,7 @@ pub mod schema {
             SubAttribute {
                 name: Some(name.into()),
                 r#type: Some(r#type.into()),
-                multi_valued: Some(multi_valued.into()),
+                multi_valued: Some(multi_valued),
                 ..Default::default()
             }
         }
@@ -679,7 +679,7 @@ pub mod schema {
             Attribute {
                 name: Some(name.into()),
                 r#type: Some(r#type.into()),
-                multi_valued: Some(multi_valued.into()),
+                multi_valued: Some(multi_valued),
                 ..Default::default()
             }
         }
@@ -750,11 +750,11 @@ impl ServiceProviderConfig {
         authentication_schemes: Vec<service_provider_config::AuthenticationScheme>,
     ) -> Self {
         ServiceProviderConfig {
-            patch: Some(patch.into()),
-            bulk: Some(bulk.into()),
-            filter: Some(filter.into()),
-            change_password: Some(change_password.into()),
-            sort: Some(sort.into()),
+            patch: Some(patch),
+            bulk: Some(bulk),
+            filter: Some(filter),
+            change_password: Some(change_password),
+            sort: Some(sort),
             authentication_schemes,
             ..Default::default()
         }
@@ -782,7 +782,7 @@ pub mod service_provider_config {
         /// Returns a new `Patch` with its required attributes (`supported`); every other attribute is unassigned.
         pub fn new(supported: bool) -> Self {
             Patch {
-                supported: Some(supported.into()),
+                supported: Some(supported),
                 ..Default::default()
             }
         }
@@ -815,9 +815,9 @@ pub mod service_provider_config {
         /// Returns a new `Bulk` with its required attributes (`supported`, `maxOperations`, `maxPayloadSize`); every other attribute is unassigned.
         pub fn new(supported: bool, max_operations: i64, max_payload_size: i64) -> Self {
             Bulk {
-                supported: Some(supported.into()),
-                max_operations: Some(max_operations.into()),
-                max_payload_size: Some(max_payload_size.into()),
+                supported: Some(supported),
+                max_operations: Some(max_operations),
+                max_payload_size: Some(max_payload_size),
                 ..Default::default()
             }
         }
@@ -846,8 +846,8 @@ pub mod service_provider_config {
         /// Returns a new `Filter` with its required attributes (`supported`, `maxResults`); every other attribute is unassigned.
         pub fn new(supported: bool, max_results: i64) -> Self {
             Filter {
-                supported: Some(supported.into()),
-                max_results: Some(max_results.into()),
+                supported: Some(supported),
+                max_results: Some(max_results),
                 ..Default::default()
             }
         }
@@ -872,7 +872,7 @@ pub mod service_provider_config {
         /// Returns a new `ChangePassword` with its required attributes (`supported`); every other attribute is unassigned.
         pub fn new(supported: bool) -> Self {
             ChangePassword {
-                supported: Some(supported.into()),
+                supported: Some(supported),
                 ..Default::default()
             }
         }
@@ -897,7 +897,7 @@ pub mod service_provider_config {
         /// Returns a new `Sort` with its required attributes (`supported`); every other attribute is unassigned.
         pub fn new(supported: bool) -> Self {
             Sort {
-                supported: Some(supported.into()),
+                supported: Some(supported),
                 ..Default::default()
             }
         }
