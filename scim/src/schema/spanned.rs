@@ -4,7 +4,8 @@
 //! Numbers are kept as their source text (the loader only needs to know that a value
 //! is a number, and huge numbers must not fail). Strings are decoded, with surrogate
 //! pairs joined; a lone surrogate escape is an error because it names no character.
-//! Nesting is limited by the caller, so hostile input cannot exhaust the stack.
+//! The parser keeps open arrays and objects on a heap stack rather than recursing, and
+//! the caller limits the nesting, so hostile input cannot exhaust the call stack.
 
 use super::diagnostic::Location;
 
