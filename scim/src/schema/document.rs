@@ -46,6 +46,9 @@ const RESOURCE_TYPE_KEYS: &[&str] = &[
     "schemas",
     "meta",
 ];
+/// How deep attribute definitions may nest. RFC 7643 §2.3.8 allows two levels and the
+/// Schema schema (§7) three; the limit keeps the recursion of the checks bounded.
+const MAX_ATTRIBUTE_DEPTH: usize = 32;
 const EXTENSION_KEYS: &[&str] = &["schema", "required"];
 
 /// A schema found in a document, with what the cross-input checks need.
@@ -774,6 +777,20 @@ fn read_attribute(
     }
 
     let sub_attributes = match sub_items {
+        Some(_) if depth + 1 >= MAX_ATTRIBUTE_DEPTH => {
+            if let Some(member) = sub_member {
+                report.error(
+                    Some(member.key_at),
+                    context.id,
+                    &path,
+                    format!(
+                        "sub-attributes nested {MAX_ATTRIBUTE_DEPTH} levels deep; \
+                         deeper levels are not read"
+                    ),
+                );
+            }
+            Vec::new()
+        }
         Some(items) => read_attributes(items, &path, "subAttributes", depth + 1, context, report),
         None => Vec::new(),
     };

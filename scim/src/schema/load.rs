@@ -31,8 +31,39 @@ pub const DEFAULT_MAX_LEN: usize = 16 * 1024 * 1024;
 ///
 /// Keys are attribute names and so case-insensitive (RFC 7643 §2.1); omitted
 /// characteristics take their RFC 7643 §2.2 defaults, and `null` counts as omitted
-/// (RFC 7643 §2.5). Unknown keys are ignored, except those that look like a typo of a
-/// known key.
+/// (RFC 7643 §2.5). Keyword values (`type`, `mutability`, `returned`, `uniqueness`)
+/// compare case-insensitively and are stored in their canonical spelling.
+///
+/// # What is rejected
+///
+/// Each problem is one [`Diagnostic`](super::Diagnostic) with the file, the line and
+/// column of the offending key or value, the schema URN and the attribute path:
+///
+/// - malformed JSON (one diagnostic, at the error), nesting deeper than
+///   [`max_depth`](Self::max_depth), documents longer than [`max_len`](Self::max_len),
+///   files that are not UTF-8;
+/// - a characteristic of the wrong JSON type, a key given twice (in any case), and an
+///   unknown key that looks like a misspelt known one (within edit distance 2 for
+///   keys of six letters or more, 1 for `name`, `type` and `meta`); other unknown keys,
+///   such as vendor extensions, are ignored, and so are `schemas` and `meta`;
+/// - a schema without `id`, an attribute without `name`, a name that is not an
+///   RFC 7643 §2.1 ATTRNAME (`$ref` is accepted too, erratum 8924);
+/// - an unknown `type`, `mutability`, `returned` or `uniqueness` keyword;
+/// - a complex attribute without sub-attributes, sub-attributes on another type, and a
+///   complex sub-attribute of a complex attribute (RFC 7643 §2.3.8), except in the
+///   Schema schema `urn:ietf:params:scim:schemas:core:2.0:Schema`, which RFC 7643 §7
+///   lets nest;
+/// - two sibling attributes with the same name (compared case-insensitively);
+/// - `canonicalValues` on a type other than `string`
+///   ([`AttributeType::allows_canonical_values`](super::AttributeType::allows_canonical_values)),
+///   `referenceTypes` on a type other than `reference` (empty lists are accepted on
+///   any type, as some servers print every characteristic);
+/// - the same schema `id` or resource type `name` twice across all inputs;
+/// - a ResourceType without `name`, `endpoint` or `schema`, or naming a schema or
+///   schema extension that no input defines.
+///
+/// A Schema resource without `attributes` (detected through `schemas` or
+/// `meta.resourceType`) is an extension that defines no attributes.
 ///
 /// ```
 /// use scim::schema::{AttributeType, Loader, Mutability};

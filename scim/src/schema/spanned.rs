@@ -4,7 +4,8 @@
 //! Numbers are kept as their source text (the loader only needs to know that a value
 //! is a number, and huge numbers must not fail). Strings are decoded, with surrogate
 //! pairs joined; a lone surrogate escape is an error because it names no character.
-//! Nesting is limited by the caller, so hostile input cannot exhaust the stack.
+//! The parser keeps open arrays and objects on a heap stack rather than recursing, and
+//! the caller limits the nesting, so hostile input cannot exhaust the call stack.
 
 use super::diagnostic::Location;
 
@@ -75,12 +76,27 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Node, ParseError> {
         max_depth,
     };
     parser.skip_whitespace();
-    let node = parser.value(0)?;
+    let node = parser.value()?;
     parser.skip_whitespace();
     if parser.pos < parser.bytes.len() {
         return Err(parser.error_here("end of input after the JSON value"));
     }
     Ok(node)
+}
+
+/// A container whose closing bracket has not been read yet.
+enum Frame {
+    Array {
+        at: Location,
+        items: Vec<Node>,
+    },
+    Object {
+        at: Location,
+        members: Vec<Member>,
+        /// The key whose value is being read.
+        key: String,
+        key_at: Location,
+    },
 }
 
 struct Parser<'a> {
@@ -142,19 +158,148 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, ParseError> {
-        let at = self.location();
-        let value = match self.peek() {
-            Some(b'{') => self.object(depth + 1)?,
-            Some(b'[') => self.array(depth + 1)?,
-            Some(b'"') => Value::String(self.string()?),
-            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
-            Some(b't') => self.literal("true", Value::Bool(true))?,
-            Some(b'f') => self.literal("false", Value::Bool(false))?,
-            Some(b'n') => self.literal("null", Value::Null)?,
-            _ => return Err(self.error_here("a JSON value")),
-        };
-        Ok(Node { at, value })
+    /// One value, nested containers included. Iterative, with an explicit stack of
+    /// open containers, so that the nesting depth never touches the call stack.
+    fn value(&mut self) -> Result<Node, ParseError> {
+        let mut open: Vec<Frame> = Vec::new();
+        'value: loop {
+            let at = self.location();
+            let mut node = match self.peek() {
+                Some(b'{') => {
+                    self.enter(open.len() + 1)?;
+                    self.bump();
+                    self.skip_whitespace();
+                    if self.peek() == Some(b'}') {
+                        self.bump();
+                        Node {
+                            at,
+                            value: Value::Object(Vec::new()),
+                        }
+                    } else {
+                        let (key, key_at) = self.key("a string key or '}'")?;
+                        open.push(Frame::Object {
+                            at,
+                            members: Vec::new(),
+                            key,
+                            key_at,
+                        });
+                        continue 'value;
+                    }
+                }
+                Some(b'[') => {
+                    self.enter(open.len() + 1)?;
+                    self.bump();
+                    self.skip_whitespace();
+                    if self.peek() == Some(b']') {
+                        self.bump();
+                        Node {
+                            at,
+                            value: Value::Array(Vec::new()),
+                        }
+                    } else {
+                        open.push(Frame::Array {
+                            at,
+                            items: Vec::new(),
+                        });
+                        continue 'value;
+                    }
+                }
+                Some(b'"') => Node {
+                    at,
+                    value: Value::String(self.string()?),
+                },
+                Some(b'-' | b'0'..=b'9') => Node {
+                    at,
+                    value: Value::Number(self.number()?),
+                },
+                Some(b't') => Node {
+                    at,
+                    value: self.literal("true", Value::Bool(true))?,
+                },
+                Some(b'f') => Node {
+                    at,
+                    value: self.literal("false", Value::Bool(false))?,
+                },
+                Some(b'n') => Node {
+                    at,
+                    value: self.literal("null", Value::Null)?,
+                },
+                _ => return Err(self.error_here("a JSON value")),
+            };
+            // Hand the finished value to its container; close containers that end.
+            loop {
+                let Some(mut frame) = open.pop() else {
+                    return Ok(node);
+                };
+                self.skip_whitespace();
+                match &mut frame {
+                    Frame::Array { items, .. } => {
+                        items.push(node);
+                        match self.peek() {
+                            Some(b',') => {
+                                self.bump();
+                                self.skip_whitespace();
+                                open.push(frame);
+                                continue 'value;
+                            }
+                            Some(b']') => self.bump(),
+                            _ => return Err(self.error_here("',' or ']' after the array element")),
+                        }
+                    }
+                    Frame::Object {
+                        members,
+                        key,
+                        key_at,
+                        ..
+                    } => {
+                        members.push(Member {
+                            key: std::mem::take(key),
+                            key_at: *key_at,
+                            value: node,
+                        });
+                        match self.peek() {
+                            Some(b',') => {
+                                self.bump();
+                                self.skip_whitespace();
+                                let (next_key, next_at) = self.key("a string key")?;
+                                *key = next_key;
+                                *key_at = next_at;
+                                open.push(frame);
+                                continue 'value;
+                            }
+                            Some(b'}') => self.bump(),
+                            _ => return Err(self.error_here("',' or '}' after the object member")),
+                        }
+                    }
+                }
+                node = match frame {
+                    Frame::Array { at, items } => Node {
+                        at,
+                        value: Value::Array(items),
+                    },
+                    Frame::Object { at, members, .. } => Node {
+                        at,
+                        value: Value::Object(members),
+                    },
+                };
+            }
+        }
+    }
+
+    /// A member's key and the colon after it; leaves the position at its value.
+    fn key(&mut self, expected: &str) -> Result<(String, Location), ParseError> {
+        if self.peek() != Some(b'"') {
+            return Err(self.error_here(expected));
+        }
+        let key_at = self.location();
+        let key = self.string()?;
+        self.skip_whitespace();
+        if self.peek() != Some(b':') {
+            return Err(self.error_here("':' after the object key"));
+        }
+        self.bump();
+        self.skip_whitespace();
+        Ok((key, key_at))
     }
 
     fn enter(&self, depth: usize) -> Result<(), ParseError> {
@@ -168,74 +313,6 @@ impl Parser<'_> {
             })
         } else {
             Ok(())
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
-        self.enter(depth)?;
-        self.bump(); // `{`
-        let mut members = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b'}') {
-            self.bump();
-            return Ok(Value::Object(members));
-        }
-        loop {
-            if self.peek() != Some(b'"') {
-                return Err(self.error_here(if members.is_empty() {
-                    "a string key or '}'"
-                } else {
-                    "a string key"
-                }));
-            }
-            let key_at = self.location();
-            let key = self.string()?;
-            self.skip_whitespace();
-            if self.peek() != Some(b':') {
-                return Err(self.error_here("':' after the object key"));
-            }
-            self.bump();
-            self.skip_whitespace();
-            let value = self.value(depth)?;
-            members.push(Member { key, key_at, value });
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.bump();
-                    self.skip_whitespace();
-                }
-                Some(b'}') => {
-                    self.bump();
-                    return Ok(Value::Object(members));
-                }
-                _ => return Err(self.error_here("',' or '}' after the object member")),
-            }
-        }
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
-        self.enter(depth)?;
-        self.bump(); // `[`
-        let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.bump();
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value(depth)?);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.bump();
-                    self.skip_whitespace();
-                }
-                Some(b']') => {
-                    self.bump();
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.error_here("',' or ']' after the array element")),
-            }
         }
     }
 
