@@ -3,11 +3,12 @@
 use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
-use base64::{DecodeError, Engine};
+use base64::Engine;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
@@ -56,7 +57,11 @@ pub enum Base64Alphabet {
 /// ```
 #[derive(Clone)]
 pub struct Binary {
-    bytes: Vec<u8>,
+    /// The base64 text, as read or as encoded once at construction: writing the value
+    /// costs no encoding, and reading it costs a check but no decoding.
+    text: String,
+    /// The bytes, decoded from `text` when first asked for.
+    bytes: OnceLock<Vec<u8>>,
     alphabet: Base64Alphabet,
     padded: bool,
 }
@@ -85,21 +90,32 @@ impl Binary {
     /// assert_eq!(b.to_string(), "-_8");
     /// ```
     pub fn with_encoding(bytes: Vec<u8>, alphabet: Base64Alphabet, padded: bool) -> Self {
+        let text = engine(alphabet, padded).encode(&bytes);
         Binary {
-            bytes,
+            bytes: OnceLock::from(bytes),
+            text,
             alphabet,
             padded,
         }
     }
 
+    /// The base64 text the value is written as.
+    pub fn as_base64(&self) -> &str {
+        &self.text
+    }
+
     /// The bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
+        self.bytes
+            .get_or_init(|| decode(&self.text, self.alphabet, self.padded))
     }
 
     /// The bytes, giving up the value.
     pub fn into_bytes(self) -> Vec<u8> {
-        self.bytes
+        match self.bytes.into_inner() {
+            Some(bytes) => bytes,
+            None => decode(&self.text, self.alphabet, self.padded),
+        }
     }
 
     /// The alphabet the value is written with.
@@ -112,20 +128,20 @@ impl Binary {
     pub fn is_padded(&self) -> bool {
         self.padded
     }
-
-    fn engine(&self) -> &'static GeneralPurpose {
-        engine(self.alphabet, self.padded)
-    }
 }
 
-/// The engine that writes (and, with padding optional, reads) the given encoding.
+/// The engine that writes and reads the given encoding: padding canonical when padded,
+/// absent otherwise; trailing bits must be zero (the engines' default).
 fn engine(alphabet: Base64Alphabet, padded: bool) -> &'static GeneralPurpose {
-    // Reading is checked before decoding (see `check`), so the engines accept padding
-    // either way; trailing bits must be zero, which is the engines' default.
     const fn config(padded: bool) -> GeneralPurposeConfig {
+        let padding = if padded {
+            DecodePaddingMode::RequireCanonical
+        } else {
+            DecodePaddingMode::RequireNone
+        };
         GeneralPurposeConfig::new()
             .with_encode_padding(padded)
-            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+            .with_decode_padding_mode(padding)
     }
     const STANDARD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, config(true));
     const STANDARD_NO_PAD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, config(false));
@@ -139,7 +155,6 @@ fn engine(alphabet: Base64Alphabet, padded: bool) -> &'static GeneralPurpose {
     }
 }
 
-/// The value of a base64 character common to both alphabets.
 fn common_sextet(byte: u8) -> Option<u8> {
     match byte {
         b'A'..=b'Z' => Some(byte - b'A'),
@@ -149,8 +164,78 @@ fn common_sextet(byte: u8) -> Option<u8> {
     }
 }
 
-/// Checks base64 text and finds its alphabet and padding; see [`Binary`] for the rules.
+/// Checks base64 text: the alphabet it uses and whether it is padded, or what is wrong.
 fn check(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
+    match check_fast(text.as_bytes()) {
+        Some(encoding) => Ok(encoding),
+        None => check_full(text),
+    }
+}
+
+/// Sextet values of the two alphabets (RFC 4648 §4, §5), `INVALID` for other bytes.
+const INVALID: u8 = 0xff;
+
+const fn sextets(alphabet: &[u8; 64]) -> [u8; 256] {
+    let mut table = [INVALID; 256];
+    let mut index = 0;
+    while index < 64 {
+        table[alphabet[index] as usize] = index as u8;
+        index += 1;
+    }
+    table
+}
+
+const STANDARD_SEXTETS: [u8; 256] =
+    sextets(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+const URL_SAFE_SEXTETS: [u8; 256] =
+    sextets(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+/// A quick check of well-formed text with table lookups. `None` when anything is off;
+/// [`check_full`] then finds what and where. Accepts only what `check_full` accepts.
+fn check_fast(bytes: &[u8]) -> Option<(Base64Alphabet, bool)> {
+    if bytes.len() > Binary::MAX_LEN {
+        return None;
+    }
+    let data = bytes
+        .strip_suffix(b"==")
+        .or_else(|| bytes.strip_suffix(b"="))
+        .unwrap_or(bytes);
+    let padding = bytes.len() - data.len();
+    // One branch-free pass: for each byte, whether it is outside the standard and the
+    // URL-safe alphabet (no table lookups, so the compiler can vectorise it).
+    let (not_standard, not_url_safe) =
+        data.iter()
+            .fold((false, false), |(not_standard, not_url_safe), &byte| {
+                let alphanumeric = (byte.wrapping_sub(b'A') < 26)
+                    | (byte.wrapping_sub(b'a') < 26)
+                    | (byte.wrapping_sub(b'0') < 10);
+                let standard = alphanumeric | (byte == b'+') | (byte == b'/');
+                let url_safe = alphanumeric | (byte == b'-') | (byte == b'_');
+                (not_standard | !standard, not_url_safe | !url_safe)
+            });
+    let (alphabet, table) = if !not_standard {
+        (Base64Alphabet::Standard, &STANDARD_SEXTETS)
+    } else if !not_url_safe {
+        (Base64Alphabet::UrlSafe, &URL_SAFE_SEXTETS)
+    } else {
+        return None;
+    };
+    let remainder = data.len() % 4;
+    let padding_fits = padding == 0 || (remainder != 0 && padding == 4 - remainder);
+    if remainder == 1 || !padding_fits {
+        return None;
+    }
+    let unused_bits = match remainder {
+        2 => 0b1111,
+        3 => 0b11,
+        _ => 0,
+    };
+    let last = data.last().map_or(0, |&byte| table[usize::from(byte)]);
+    (last & unused_bits == 0).then_some((alphabet, padding > 0 || remainder == 0))
+}
+
+/// Checks base64 text and finds its alphabet and padding; see [`Binary`] for the rules.
+fn check_full(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
     let error = |kind, offset| Err(BinaryError::new(kind, offset));
     if text.len() > Binary::MAX_LEN {
         return error(
@@ -238,25 +323,6 @@ fn check(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
     Ok((alphabet, padding_at.is_some() || remainder == 0))
 }
 
-/// Converts a decoding error (which [`check`] should have caught) into a [`BinaryError`].
-fn decode_error(error: DecodeError) -> BinaryError {
-    match error {
-        DecodeError::InvalidByte(offset, byte) => BinaryError::new(
-            BinaryErrorKind::InvalidCharacter {
-                found: char::from(byte),
-            },
-            offset,
-        ),
-        DecodeError::InvalidLength(offset) => {
-            BinaryError::new(BinaryErrorKind::InvalidLength, offset)
-        }
-        DecodeError::InvalidLastSymbol(offset, _) => {
-            BinaryError::new(BinaryErrorKind::NonCanonicalTrailingBits, offset)
-        }
-        DecodeError::InvalidPadding => BinaryError::new(BinaryErrorKind::InvalidPadding, 0),
-    }
-}
-
 impl FromStr for Binary {
     type Err = BinaryError;
 
@@ -271,15 +337,20 @@ impl FromStr for Binary {
     /// ```
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let (alphabet, padded) = check(text)?;
-        let bytes = engine(alphabet, padded)
-            .decode(text)
-            .map_err(decode_error)?;
         Ok(Binary {
-            bytes,
+            text: text.to_owned(),
+            bytes: OnceLock::new(),
             alphabet,
             padded,
         })
     }
+}
+
+/// Decodes text that [`check`] accepted.
+fn decode(text: &str, alphabet: Base64Alphabet, padded: bool) -> Vec<u8> {
+    // `check` accepts exactly what the engine decodes (a test holds them together), so
+    // the empty fallback is never taken.
+    engine(alphabet, padded).decode(text).unwrap_or_default()
 }
 
 impl From<Vec<u8>> for Binary {
@@ -292,7 +363,7 @@ impl From<Vec<u8>> for Binary {
 impl fmt::Display for Binary {
     /// Writes the base64 text in the value's alphabet and padding.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.engine().encode(&self.bytes))
+        f.write_str(&self.text)
     }
 }
 
@@ -306,19 +377,25 @@ impl Deref for Binary {
     type Target = [u8];
 
     fn deref(&self) -> &[u8] {
-        &self.bytes
+        self.as_bytes()
     }
 }
 
 impl AsRef<[u8]> for Binary {
     fn as_ref(&self) -> &[u8] {
-        &self.bytes
+        self.as_bytes()
     }
 }
 
 impl PartialEq for Binary {
     fn eq(&self, other: &Self) -> bool {
-        self.bytes == other.bytes
+        if self.alphabet == other.alphabet && self.padded == other.padded {
+            // Canonical base64 (`check` rejects stray trailing bits) in one encoding:
+            // equal text is equal bytes.
+            self.text == other.text
+        } else {
+            self.as_bytes() == other.as_bytes()
+        }
     }
 }
 
@@ -333,21 +410,21 @@ impl PartialOrd for Binary {
 impl Ord for Binary {
     /// Lexicographic order of the bytes.
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.bytes.cmp(&other.bytes)
+        self.as_bytes().cmp(other.as_bytes())
     }
 }
 
 impl std::hash::Hash for Binary {
     /// Hashes the bytes only.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.bytes.hash(state);
+        self.as_bytes().hash(state);
     }
 }
 
 impl Serialize for Binary {
     /// Writes the base64 text as a JSON string.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.engine().encode(&self.bytes))
+        serializer.serialize_str(&self.text)
     }
 }
 
@@ -468,6 +545,34 @@ impl fmt::Display for BinaryErrorKind {
             BinaryErrorKind::InvalidPadding => f.write_str("wrong number of '=' for the length"),
             BinaryErrorKind::NonCanonicalTrailingBits => {
                 f.write_str("the last character has unused bits that are not zero")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod check_agrees_with_the_engine {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Values are decoded lazily, so `check` must accept exactly what decodes.
+        #[test]
+        fn check_accepts_exactly_what_the_engine_decodes(text in "[A-Za-z0-9+/_=-]{0,24}") {
+            if let Some(encoding) = check_fast(text.as_bytes()) {
+                prop_assert_eq!(check_full(&text).ok(), Some(encoding), "{}", text);
+            }
+            match check(&text) {
+                Ok((alphabet, padded)) => {
+                    prop_assert!(engine(alphabet, padded).decode(&text).is_ok(), "{text}");
+                }
+                Err(_) => {
+                    for alphabet in [Base64Alphabet::Standard, Base64Alphabet::UrlSafe] {
+                        for padded in [true, false] {
+                            prop_assert!(engine(alphabet, padded).decode(&text).is_err(), "{text}");
+                        }
+                    }
+                }
             }
         }
     }

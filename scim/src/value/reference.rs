@@ -166,19 +166,54 @@ fn scheme_end(bytes: &[u8]) -> Option<usize> {
     (bytes.get(end) == Some(&b':')).then_some(end)
 }
 
+#[inline]
 fn is_unreserved(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+    CLASSES[usize::from(byte)] & UNRESERVED != 0
 }
 
+#[inline]
 fn is_sub_delim(byte: u8) -> bool {
-    matches!(
-        byte,
-        b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
-    )
+    CLASSES[usize::from(byte)] & SUB_DELIM != 0
 }
 
-/// Checks text against the `URI-reference` rule of RFC 3986 §4.1.
+/// Character classes of RFC 3986 §2.2, §2.3 and §3.3, one bit each, looked up per byte:
+/// validation runs on every reference read, so it must cost little.
+const UNRESERVED: u8 = 1;
+const SUB_DELIM: u8 = 2;
+const PCHAR: u8 = 4;
+const QUERY: u8 = 8;
+
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        let unreserved = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        let sub_delim = matches!(
+            b,
+            b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+        );
+        let pchar = unreserved || sub_delim || matches!(b, b':' | b'@');
+        let query = pchar || matches!(b, b'/' | b'?');
+        table[byte] = (unreserved as u8) * UNRESERVED
+            | (sub_delim as u8) * SUB_DELIM
+            | (pchar as u8) * PCHAR
+            | (query as u8) * QUERY;
+        byte += 1;
+    }
+    table
+};
+
+/// Checks that `text` is a URI reference (RFC 3986 §4.1) within the length limit.
 fn check(text: &str) -> Result<(), ReferenceError> {
+    if text.len() <= Reference::<AnyReference>::MAX_LEN && is_plain_valid(text.as_bytes()) {
+        return Ok(());
+    }
+    check_full(text)
+}
+
+/// The full RFC 3986 §4.1 check, which says what is wrong and where.
+fn check_full(text: &str) -> Result<(), ReferenceError> {
     if text.len() > Reference::<AnyReference>::MAX_LEN {
         return Err(ReferenceError::new(
             ReferenceErrorKind::TooLong {
@@ -247,14 +282,69 @@ fn check(text: &str) -> Result<(), ReferenceError> {
     Ok(())
 }
 
+/// One forward pass that accepts the common shapes of references (`https://host:port/path?query#fragment`,
+/// `../Groups/id`, `urn:...`) without percent-encoding, user info or IP literals. It only
+/// ever accepts what [`check`] accepts; anything it is unsure of goes to `check`, which
+/// also says what is wrong.
+fn is_plain_valid(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let scheme = scheme_end(bytes);
+    if let Some(colon) = scheme {
+        i = colon + 1;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    if rest.starts_with(b"//") {
+        i += 2;
+        let host_start = i;
+        i += run(bytes, i, |b| {
+            CLASSES[usize::from(b)] & (UNRESERVED | SUB_DELIM) != 0
+        });
+        if i == host_start && bytes.get(i) == Some(&b'[') {
+            return false;
+        }
+        if bytes.get(i) == Some(&b':') {
+            i += 1 + run(bytes, i + 1, |b| b.is_ascii_digit());
+        }
+        if !matches!(bytes.get(i), None | Some(b'/' | b'?' | b'#')) {
+            return false;
+        }
+    } else if scheme.is_none() {
+        // A relative reference: no `:` in its first segment.
+        let first_segment = rest
+            .iter()
+            .take_while(|&&b| !matches!(b, b'/' | b'?' | b'#'));
+        if first_segment.clone().any(|&b| b == b':') {
+            return false;
+        }
+    }
+    i += run(bytes, i, |b| is_pchar(b) || b == b'/');
+    if bytes.get(i) == Some(&b'?') {
+        i += 1 + run(bytes, i + 1, is_query_char);
+    }
+    if bytes.get(i) == Some(&b'#') {
+        i += 1 + run(bytes, i + 1, is_query_char);
+    }
+    i == bytes.len()
+}
+
+/// How many bytes from `start` on `allowed` accepts.
+#[inline]
+fn run(bytes: &[u8], start: usize, allowed: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .get(start..)
+        .map_or(0, |rest| rest.iter().take_while(|&&b| allowed(b)).count())
+}
+
 /// `pchar` of RFC 3986 §3.3, except `%`, which [`Checker::chars`] handles.
+#[inline]
 fn is_pchar(byte: u8) -> bool {
-    is_unreserved(byte) || is_sub_delim(byte) || matches!(byte, b':' | b'@')
+    CLASSES[usize::from(byte)] & PCHAR != 0
 }
 
 /// The characters of a query or fragment (RFC 3986 §3.4, §3.5), except `%`.
+#[inline]
 fn is_query_char(byte: u8) -> bool {
-    is_pchar(byte) || matches!(byte, b'/' | b'?')
+    CLASSES[usize::from(byte)] & QUERY != 0
 }
 
 /// Checks parts of a URI reference; offsets are byte offsets into `text`.
@@ -286,6 +376,11 @@ impl Checker<'_> {
     ) -> Result<(), ReferenceError> {
         let bytes = self.text.as_bytes();
         let mut offset = start;
+        // The common case first: a run of allowed characters, scanned without branches
+        // on `%`.
+        if let Some(run) = bytes.get(start..end) {
+            offset += run.iter().take_while(|&&byte| allowed(byte)).count();
+        }
         while offset < end {
             match bytes.get(offset) {
                 Some(b'%') => {
@@ -602,6 +697,37 @@ impl fmt::Display for ReferenceErrorKind {
             ReferenceErrorKind::InvalidPort { found } => {
                 write!(f, "the port may only have digits, found {found:?}")
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod plain_path_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The fast path accepts nothing the full check rejects.
+        #[test]
+        fn the_fast_path_accepts_only_what_the_full_check_accepts(
+            text in "[a-zA-Z0-9:/?#\\[\\]@!$&'()*+,;=._~%-]{0,40}"
+        ) {
+            if is_plain_valid(text.as_bytes()) {
+                prop_assert!(check_full(&text).is_ok(), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn common_references_take_the_fast_path() {
+        for text in [
+            "https://example.com/v2/Users/2819c223",
+            "https://example.com:8443/v2/Groups?x=1#top",
+            "../Groups/e9e30dba-f08f-4109-8486-d5c6a331660a",
+            "urn:ietf:params:scim:schemas:core:2.0:User",
+            "Users/123",
+        ] {
+            assert!(is_plain_valid(text.as_bytes()), "{text}");
         }
     }
 }
