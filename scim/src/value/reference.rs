@@ -195,10 +195,20 @@ const CLASSES: [u8; 256] = {
         );
         let pchar = unreserved || sub_delim || matches!(b, b':' | b'@');
         let query = pchar || matches!(b, b'/' | b'?');
-        table[byte] = (unreserved as u8) * UNRESERVED
-            | (sub_delim as u8) * SUB_DELIM
-            | (pchar as u8) * PCHAR
-            | (query as u8) * QUERY;
+        let mut classes = 0;
+        if unreserved {
+            classes |= UNRESERVED;
+        }
+        if sub_delim {
+            classes |= SUB_DELIM;
+        }
+        if pchar {
+            classes |= PCHAR;
+        }
+        if query {
+            classes |= QUERY;
+        }
+        table[byte] = classes;
         byte += 1;
     }
     table
