@@ -13,7 +13,7 @@ use std::hint::black_box;
 const FULL_USER: &str = include_str!("../../tests/fixtures/rfc/rfc7643/8.3-enterprise-user.json");
 
 /// The baseline: what a careful person writes with plain serde for the same document.
-#[path = "plain_user.rs"]
+#[path = "support/plain_user.rs"]
 mod plain;
 
 fn round_trip<T: Serialize + for<'de> Deserialize<'de>>(json: &str) -> String {
