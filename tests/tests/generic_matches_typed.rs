@@ -1,0 +1,129 @@
+//! One behaviour, two front doors: the generic reader, given the bundled schemas, writes
+//! the same JSON as the typed models for every RFC resource example, and both reject the
+//! same mistakes.
+
+use scim::generic::{GenericResource, ResourceSchemas};
+use scim::models::{Group, User};
+use scim::schema::{Loader, Schema, SchemaSet};
+use scim_tests::rfc_example;
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn bundled() -> SchemaSet {
+    let mut loader = Loader::new();
+    loader.add_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/rfc7643"));
+    loader.load().unwrap_or_else(|error| panic!("{error}"))
+}
+
+fn schema(set: &SchemaSet, urn: &str) -> Schema {
+    set.schema(urn)
+        .cloned()
+        .unwrap_or_else(|| panic!("{urn} is bundled"))
+}
+
+const USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
+const GROUP: &str = "urn:ietf:params:scim:schemas:core:2.0:Group";
+const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+fn generic_user(input: Value) -> Result<Value, scim::Error> {
+    let set = bundled();
+    let core = schema(&set, USER);
+    let extensions = [schema(&set, ENTERPRISE)];
+    GenericResource::from_json(input, ResourceSchemas::new(&core, &extensions))
+        .map(GenericResource::into_json)
+}
+
+fn typed_user(input: &Value) -> Result<Value, String> {
+    serde_json::from_value::<User>(input.clone())
+        .map(|user| serde_json::to_value(user).unwrap())
+        .map_err(|error| error.to_string())
+}
+
+#[test]
+fn user_examples_read_the_same_through_both_doors() {
+    for file in [
+        "rfc7643/8.1-minimal-user.json",
+        "rfc7643/8.2-full-user.json",
+        "rfc7643/8.3-enterprise-user.json",
+        "rfc7644/3.3-create-user-request.json",
+        "rfc7644/3.4.1-get-user-response.json",
+        "rfc7644/3.5.1-replace-user-request.json",
+        "rfc7644/3.14-create-user-response.json",
+    ] {
+        let input = rfc_example(file);
+        assert_eq!(
+            generic_user(input.clone()).unwrap(),
+            typed_user(&input).unwrap(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn group_example_reads_the_same_through_both_doors() {
+    let set = bundled();
+    let core = schema(&set, GROUP);
+    let input = rfc_example("rfc7643/8.4-group.json");
+    let generic =
+        GenericResource::from_json(input.clone(), ResourceSchemas::new(&core, &[])).unwrap();
+    let typed = serde_json::to_value(serde_json::from_value::<Group>(input).unwrap()).unwrap();
+    assert_eq!(generic.into_json(), typed);
+}
+
+#[test]
+fn names_in_any_case_and_canonical_values_come_out_the_same() {
+    let input = json!({
+        "SCHEMAS": [USER, ENTERPRISE.to_uppercase()],
+        "USERNAME": "bjensen",
+        "Emails": [{"VALUE": "b@example.com", "Type": "WORK"}],
+        "urn:IETF:params:scim:schemas:extension:enterprise:2.0:user": {"EMPLOYEENUMBER": "7"},
+        "nickName": null,
+        "phoneNumbers": [],
+        "favouriteColour": "green"
+    });
+    let expected = json!({
+        "schemas": [USER, ENTERPRISE],
+        "userName": "bjensen",
+        "emails": [{"value": "b@example.com", "type": "work"}],
+        ENTERPRISE: {"employeeNumber": "7"},
+        "favouriteColour": "green"
+    });
+    assert_eq!(generic_user(input.clone()).unwrap(), expected);
+    assert_eq!(typed_user(&input).unwrap(), expected);
+}
+
+#[test]
+fn both_doors_reject_the_same_mistakes() {
+    let mistakes = [
+        json!({"userName": 5}),
+        json!({"active": "yes"}),
+        json!({"emails": {"value": "not a list"}}),
+        json!({"name": "not an object"}),
+        json!({"meta": {"created": "yesterday"}}),
+        json!({"x509Certificates": [{"value": "not base64!"}]}),
+        json!({"userName": "a", "USERNAME": "b"}),
+        json!({"schemas": [GROUP]}),
+        json!({"schemas": [USER, USER]}),
+    ];
+    for input in mistakes {
+        let generic = generic_user(input.clone());
+        let typed = typed_user(&input);
+        assert!(generic.is_err(), "generic accepted {input}");
+        assert!(typed.is_err(), "typed accepted {input}");
+    }
+}
+
+#[test]
+fn generic_errors_name_the_attribute_path() {
+    let error = generic_user(json!({"emails": [{"value": "a"}, {"value": 5}]})).unwrap_err();
+    assert_eq!(error.status(), 400);
+    assert_eq!(
+        error.detail(),
+        Some("emails[1].value: expected a string, found a number")
+    );
+    let error = generic_user(json!({ENTERPRISE: {"manager": {"value": true}}})).unwrap_err();
+    assert_eq!(
+        error.detail(),
+        Some("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value: expected a string, found a boolean")
+    );
+}
