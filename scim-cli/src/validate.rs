@@ -190,14 +190,38 @@ fn round_trip<T: Serialize + DeserializeOwned>(document: Value) -> Result<Value,
 /// Reads `document` into `T`; an error names the attribute path where it happened.
 fn typed<T: DeserializeOwned>(document: Value) -> Result<T, Error> {
     serde_path_to_error::deserialize(document).map_err(|error| {
-        let path = error.path().to_string();
+        let path = attribute_path(error.path());
         let detail = error.into_inner().to_string();
-        if path.is_empty() || path == "." {
+        if path.is_empty() {
             Error::invalid_value(detail)
         } else {
             Error::invalid_value(format!("{path}: {detail}"))
         }
     })
+}
+
+/// The path in RFC 7644 §3.10 notation: `emails[1].value`, and `:` after an extension
+/// URI (`urn:...:User:manager.value`).
+fn attribute_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut text = String::new();
+    let mut after_urn = false;
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => text.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !text.is_empty() {
+                    text.push(if after_urn { ':' } else { '.' });
+                }
+                after_urn =
+                    text.is_empty() && key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
+                text.push_str(key);
+            }
+            Segment::Enum { variant } => text.push_str(variant),
+            Segment::Unknown => text.push('?'),
+        }
+    }
+    text
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<Value, Error> {

@@ -153,6 +153,20 @@ fn a_wrong_type_is_an_error_document_naming_the_path() {
 }
 
 #[test]
+fn a_wrong_type_in_an_extension_is_named_in_urn_notation() {
+    let document = r#"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":true}}}"#;
+    let output = scim(&["validate"], Some(document));
+    assert_eq!(output.status.code(), Some(2));
+    let detail = stdout_json(&output)["detail"].as_str().unwrap().to_owned();
+    assert!(
+        detail.starts_with(
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value: "
+        ),
+        "{detail}"
+    );
+}
+
+#[test]
 fn malformed_json_is_invalid_syntax() {
     let output = scim(&["validate"], Some("{\"userName\": "));
     assert_eq!(output.status.code(), Some(2));
