@@ -222,10 +222,17 @@ impl Builder {
     /// Printing any `rerun-if-changed` line replaces Cargo's default of re-running the
     /// build script when any package file changes; add your own lines for other inputs.
     pub fn compile(&self) -> Result<PathBuf, Error> {
-        for input in self.loader().inputs() {
+        for input in self.inputs() {
             println!("cargo:rerun-if-changed={}", input.display());
         }
         self.write()
+    }
+
+    /// The files and directories read, for which [`compile`](Self::compile) prints
+    /// `cargo:rerun-if-changed`: each file added, and each directory added together with
+    /// every file found in it. Bundled schemas are compiled in and need none.
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        self.loader().inputs().to_vec()
     }
 
     /// As [`compile`](Self::compile), but prints nothing: for tools other than Cargo.
