@@ -61,15 +61,26 @@ fn escape_word(word: &str) -> String {
     escape_text(word)
 }
 
-fn escape_text(text: &str) -> String {
+pub fn escape_text(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            // Control and text-direction characters would corrupt the source file or
+            // trip rustc's `text_direction_codepoint_in_comment`; write their code.
+            escaped.push_str(&format!("U+{:04X}", u32::from(c)));
+            continue;
+        }
         if matches!(c, '[' | ']' | '<' | '>' | '`' | '*' | '_' | '#' | '\\') {
             escaped.push('\\');
         }
         escaped.push(c);
     }
     escaped
+}
+
+/// The code points that change text direction (Unicode bidi controls).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// One line that states every characteristic of `attribute` (RFC 7643 §2.2, §7).
@@ -127,6 +138,11 @@ mod tests {
         );
         let long = "word ".repeat(40);
         assert!(wrap(&long).iter().all(|line| line.len() <= WIDTH));
+    }
+
+    #[test]
+    fn control_and_direction_characters_are_written_as_code_points() {
+        assert_eq!(wrap("a\u{202E}b\u{0}c"), vec!["aU+202EbU+0000c"]);
     }
 
     #[test]

@@ -29,7 +29,8 @@ enum Unit<'a> {
     Resource {
         name: String,
         core: &'a Schema,
-        extensions: Vec<&'a Schema>,
+        /// Each extension schema, and whether the resource type requires it.
+        extensions: Vec<(&'a Schema, bool)>,
         resource_type: Option<&'a ResourceType>,
     },
     Extension {
@@ -95,10 +96,10 @@ impl Scope {
 
 /// Choices the user made, keyed by source names (schema URI, resource type name,
 /// attribute path), never by Rust names.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// The path of the runtime crate.
-    pub runtime: Option<syn::Path>,
+    pub runtime: syn::Path,
     /// Type names by schema URI or resource type name, compared case-insensitively.
     pub type_names: BTreeMap<String, String>,
     /// Field names by (schema URI, attribute path), compared case-insensitively.
@@ -106,6 +107,15 @@ pub struct Options {
 }
 
 impl Options {
+    /// No renames, the runtime at `runtime`.
+    pub fn new(runtime: syn::Path) -> Self {
+        Options {
+            runtime,
+            type_names: BTreeMap::new(),
+            field_names: BTreeMap::new(),
+        }
+    }
+
     fn type_name(&self, source: &str, default: &str) -> String {
         self.type_names
             .get(&source.to_ascii_lowercase())
@@ -117,16 +127,13 @@ impl Options {
 /// Emits the source of every unit in `set`.
 pub fn generate(set: &SchemaSet, options: &Options) -> Result<TokenStream, Vec<Problem>> {
     let units = plan_units(set, options);
-    let runtime = options
-        .runtime
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(::scim));
     let mut generator = Generator {
         options: options.clone(),
-        runtime,
+        runtime: options.runtime.clone(),
         problems: Vec::new(),
         markers: BTreeMap::new(),
     };
+    generator.check_renames(set);
     generator.check_top_level_names(&units);
     let mut items = Vec::new();
     for unit in &units {
@@ -150,12 +157,16 @@ fn plan_units<'a>(set: &'a SchemaSet, options: &Options) -> Vec<Unit<'a>> {
             continue;
         };
         cores.insert(core.id.to_ascii_lowercase());
-        let typed: Vec<&Schema> = resource_type
+        let typed: Vec<(&Schema, bool)> = resource_type
             .schema_extensions
             .iter()
-            .filter_map(|extension| set.schema(&extension.schema))
+            .filter_map(|extension| Some((set.schema(&extension.schema)?, extension.required)))
             .collect();
-        extensions.extend(typed.iter().map(|schema| schema.id.to_ascii_lowercase()));
+        extensions.extend(
+            typed
+                .iter()
+                .map(|(schema, _)| schema.id.to_ascii_lowercase()),
+        );
         units.push(Unit::Resource {
             name: options.type_name(&resource_type.name, &resource_type.name),
             core,
@@ -219,6 +230,36 @@ impl Generator {
             path: path.to_owned(),
             message: message.into(),
         });
+    }
+
+    /// Reports renames whose source names nothing in `set`: a typo in a build script
+    /// should not pass silently.
+    fn check_renames(&mut self, set: &SchemaSet) {
+        for source in self.options.type_names.keys().cloned().collect::<Vec<_>>() {
+            let known = set.schema(&source).is_some() || set.resource_type(&source).is_some();
+            if !known {
+                self.problem(
+                    &source,
+                    "",
+                    "rename_type names no schema URI or resource type among the inputs",
+                );
+            }
+        }
+        let field_sources: Vec<(String, String)> =
+            self.options.field_names.keys().cloned().collect();
+        for (schema, path) in field_sources {
+            let known = set
+                .schema(&schema)
+                .is_some_and(|found| attribute_at(&found.attributes, &path).is_some())
+                || (path_is_common(&path) && set.schema(&schema).is_some());
+            if !known {
+                self.problem(
+                    &schema,
+                    &path,
+                    "rename_field names no attribute of that schema among the inputs",
+                );
+            }
+        }
     }
 
     fn check_top_level_names(&mut self, units: &[Unit]) {
@@ -305,8 +346,8 @@ impl Generator {
                     &mut scope,
                     &mut module_items,
                 ));
-                for extension in extensions {
-                    fields.push(self.extension_field(extension));
+                for (extension, required) in extensions {
+                    fields.push(self.extension_field(extension, *required));
                 }
                 StructKind::Resource(&core.id)
             }
@@ -342,14 +383,19 @@ impl Generator {
         quote!(#definition #module)
     }
 
-    fn extension_field(&mut self, extension: &Schema) -> FieldSpec {
+    fn extension_field(&mut self, extension: &Schema, required: bool) -> FieldSpec {
         let type_name = self
             .options
             .type_name(&extension.id, schema_name(extension));
         let ty = ident_of(&type_name);
         let mut docs = vec![format!(
-            "The `{}` extension ([`{type_name}`]), keyed by its URI on the wire.",
-            extension.id
+            "The `{}` extension ([`{type_name}`]), keyed by its URI on the wire{}.",
+            extension.id,
+            if required {
+                "; the resource type requires it"
+            } else {
+                ""
+            }
         )];
         if let Some(description) = &extension.description {
             docs.push(String::new());
@@ -359,7 +405,7 @@ impl Generator {
             ident: ident_of(&naming::field_name(&type_name)),
             wire: extension.id.to_string(),
             ty: quote!(Option<#ty>),
-            param: None,
+            param: required.then(|| quote!(#ty)),
             converts: false,
             docs,
             extension: true,
@@ -534,12 +580,17 @@ impl Generator {
 
     fn marker(&mut self, reference_types: &[scim::schema::Text]) -> String {
         let types: Vec<String> = reference_types.iter().map(|t| t.to_string()).collect();
-        let name = types
+        if let Some((name, _)) = self.markers.iter().find(|(_, known)| **known == types) {
+            return name.clone();
+        }
+        let base = types
             .iter()
             .map(|t| naming::type_name(t))
             .collect::<Vec<_>>()
             .join("Or");
-        self.markers.entry(name.clone()).or_insert(types);
+        let taken: BTreeSet<String> = self.markers.keys().cloned().collect();
+        let name = unique_name(&base, &taken);
+        self.markers.insert(name.clone(), types);
         name
     }
 
@@ -584,31 +635,34 @@ impl Generator {
     ) -> TokenStream {
         let runtime = self.runtime.clone();
         let mut variants = BTreeSet::new();
+        let mut values: Vec<&str> = Vec::new();
+        let mut skipped = Vec::new();
         let mut tokens = Vec::new();
         for value in attribute.canonical_values.iter() {
-            let variant = naming::type_name(value);
-            if !variants.insert(variant.clone()) {
-                self.problem(
-                    schema,
-                    path,
-                    format!("canonical value `{value}` gives the variant name `{variant}` twice"),
-                );
+            let value = value.as_ref();
+            // Values match case-insensitively, so a repeat in other case (or an empty
+            // value) could never be told apart: it is left out, and said so.
+            if value.is_empty() || values.iter().any(|seen| seen.eq_ignore_ascii_case(value)) {
+                skipped.push(value);
                 continue;
             }
+            values.push(value);
+            let variant = unique_name(&naming::type_name(value), &variants);
+            variants.insert(variant.clone());
             let ident = ident_of(&variant);
-            let doc = format!(" `{value}`");
-            let value = value.as_ref();
+            let doc = format!(" `{}`", docs::escape_text(value));
             tokens.push(quote! {
                 #[doc = #doc]
                 #[scim(value = #value)]
                 #ident,
             });
         }
-        let other = ["Other", "Custom", "Unlisted"]
-            .into_iter()
-            .find(|candidate| !variants.contains(*candidate))
-            .unwrap_or("Unlisted");
-        let other = ident_of(other);
+        let other = if variants.contains("Other") {
+            unique_name("Custom", &variants)
+        } else {
+            "Other".to_owned()
+        };
+        let other = ident_of(&other);
         let mut docs = vec![format!(
             "Values of `{path}`: the canonical values (RFC 7643 §7 `canonicalValues`) and any other."
         )];
@@ -617,6 +671,17 @@ impl Generator {
             "Input matches canonical values in any case; output uses the canonical spelling."
                 .to_owned(),
         );
+        if !skipped.is_empty() {
+            let listed: Vec<String> = skipped
+                .iter()
+                .map(|value| format!("`{}`", docs::escape_text(value)))
+                .collect();
+            docs.push(String::new());
+            docs.push(format!(
+                "The schema also lists {}, which repeat other values in another case or are empty.",
+                listed.join(", ")
+            ));
+        }
         let docs = docs::attrs(&docs);
         let ident = ident_of(name);
         quote! {
@@ -636,7 +701,14 @@ impl Generator {
         for field in fields {
             let name = field.ident.to_string();
             let at = join_path(path, &field.wire);
-            if name == UNKNOWN_FIELD {
+            if path.is_empty() && field.wire.eq_ignore_ascii_case("schemas") {
+                self.problem(
+                    schema,
+                    &at,
+                    "an attribute cannot be named `schemas`: every resource has that attribute \
+                     (RFC 7643 §3), and the generated code writes it",
+                );
+            } else if name == UNKNOWN_FIELD {
                 self.problem(
                     schema,
                     &at,
@@ -719,6 +791,36 @@ impl Generator {
             #constructor
         }
     }
+}
+
+/// The attribute at a dotted `path` (`name.givenName`), names compared case-insensitively.
+fn attribute_at<'a>(attributes: &'a [Attribute], path: &str) -> Option<&'a Attribute> {
+    let mut attributes = attributes;
+    let mut found = None;
+    for name in path.split('.') {
+        let attribute = attributes
+            .iter()
+            .find(|attribute| attribute.name.eq_ignore_ascii_case(name))?;
+        attributes = &attribute.sub_attributes;
+        found = Some(attribute);
+    }
+    found
+}
+
+/// Whether `path` names a common attribute (RFC 7643 §3.1) or one of its sub-attributes.
+fn path_is_common(path: &str) -> bool {
+    attribute_at(COMMON_ATTRIBUTES, path).is_some()
+}
+
+/// `base`, or `base2`, `base3`, ... : the first not in `taken`.
+fn unique_name(base: &str, taken: &BTreeSet<String>) -> String {
+    if !taken.contains(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|suffix| format!("{base}{suffix}"))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or_else(|| base.to_owned())
 }
 
 /// `new`, taking exactly the required attributes.

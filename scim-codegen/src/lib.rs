@@ -195,10 +195,7 @@ impl Builder {
     }
 
     fn options(&self) -> Result<generate::Options, Error> {
-        let mut options = generate::Options {
-            runtime: Some(parse_runtime(&self.runtime)?),
-            ..Default::default()
-        };
+        let mut options = generate::Options::new(parse_runtime(&self.runtime)?);
         for (source, name) in &self.type_names {
             check_identifier(name)?;
             options
@@ -275,15 +272,21 @@ impl Builder {
 /// Generates Rust source for every schema and resource type in `set`, with the runtime
 /// crate at `runtime` (normally `::scim`).
 pub fn generate_source(set: &SchemaSet, runtime: &str) -> Result<String, Error> {
-    let options = generate::Options {
-        runtime: Some(parse_runtime(runtime)?),
-        ..Default::default()
-    };
-    generate_with(set, &options)
+    generate_with(set, &generate::Options::new(parse_runtime(runtime)?))
 }
 
+/// A module path such as `::scim` or `my_sdk::scim`, without generic arguments.
 fn parse_runtime(runtime: &str) -> Result<syn::Path, Error> {
-    syn::parse_str(runtime).map_err(|_| Error::RuntimePath(runtime.to_owned()))
+    let path: syn::Path =
+        syn::parse_str(runtime).map_err(|_| Error::RuntimePath(runtime.to_owned()))?;
+    if path
+        .segments
+        .iter()
+        .any(|segment| !segment.arguments.is_none())
+    {
+        return Err(Error::RuntimePath(runtime.to_owned()));
+    }
+    Ok(path)
 }
 
 fn check_identifier(name: &str) -> Result<(), Error> {

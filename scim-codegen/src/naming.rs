@@ -21,11 +21,13 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 /// The Rust field name for an attribute: snake_case, `$ref` as `reference`, keywords as
 /// raw identifiers (`r#type`), or with a trailing `_` where Rust allows no raw form.
 pub fn field_name(attribute: &str) -> String {
-    if attribute == "$ref" {
+    if attribute.eq_ignore_ascii_case("$ref") {
         return "reference".to_owned();
     }
-    let snake = attribute.to_snake_case();
-    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) || snake.is_empty() {
+    let snake = ascii_words(attribute).to_snake_case();
+    let snake = if snake.is_empty() {
+        "unnamed".to_owned()
+    } else if snake.starts_with(|c: char| c.is_ascii_digit()) {
         format!("_{snake}")
     } else {
         snake
@@ -41,8 +43,10 @@ pub fn needs_rename(field: &str, wire: &str) -> bool {
 
 /// A type name: UpperCamelCase of the SCIM name.
 pub fn type_name(name: &str) -> String {
-    let camel = name.trim_start_matches('$').to_upper_camel_case();
-    if camel.starts_with(|c: char| c.is_ascii_digit()) || camel.is_empty() {
+    let camel = ascii_words(name).to_upper_camel_case();
+    if camel.is_empty() {
+        "Unnamed".to_owned()
+    } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
         format!("T{camel}")
     } else if KEYWORDS.contains(&camel.as_str()) {
         format!("{camel}Type")
@@ -62,6 +66,15 @@ pub fn element_type_name(attribute: &str, multi_valued: bool) -> String {
     }
 }
 
+/// `name` with every character that is not an ASCII letter or digit turned into a word
+/// break, so that every name made from it is a plain Rust identifier whatever the schema
+/// says (`User²` → `User`, `in-progress` → `InProgress`).
+fn ascii_words(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
 /// A module name: snake_case of the type name, keywords escaped.
 pub fn module_name(type_name: &str) -> String {
     escape_keyword(type_name.to_snake_case())
@@ -75,7 +88,7 @@ fn singular(name: &str) -> String {
             return format!("{stem}y");
         }
     }
-    for ending in ["sses", "shes", "ches", "xes", "zes"] {
+    for ending in ["sses", "shes", "ches", "xes", "zes", "uses", "iases"] {
         if name.ends_with(ending) {
             return name[..name.len() - 2].to_owned();
         }
@@ -110,6 +123,8 @@ mod tests {
         assert_eq!(field_name("type"), "r#type");
         assert_eq!(field_name("self"), "self_");
         assert_eq!(field_name("$ref"), "reference");
+        assert_eq!(field_name("$REF"), "reference");
+        assert_eq!(field_name("a$b"), "a_b");
         assert_eq!(field_name("9lives"), "_9lives");
     }
 
@@ -138,11 +153,35 @@ mod tests {
             ("properties", "Property"),
             ("status", "Status"),
             ("boxes", "Box"),
+            ("statuses", "Status"),
+            ("aliases", "Alias"),
         ];
         for (attribute, expected) in cases {
             assert_eq!(element_type_name(attribute, true), expected, "{attribute}");
         }
         assert_eq!(element_type_name("name", false), "Name");
+    }
+
+    #[test]
+    fn names_from_any_text_are_plain_identifiers() {
+        assert_eq!(type_name("User²"), "User");
+        assert_eq!(type_name("٣"), "Unnamed");
+        assert_eq!(type_name("Ⅻ½x"), "X");
+        assert_eq!(type_name("in-progress"), "InProgress");
+        assert_eq!(
+            type_name("Service Provider Config"),
+            "ServiceProviderConfig"
+        );
+        for name in ["User²", "٣", "a b", "9", "", "self", "$ref"] {
+            assert!(
+                syn::parse_str::<syn::Ident>(&type_name(name)).is_ok(),
+                "{name}"
+            );
+            assert!(
+                syn::parse_str::<syn::Ident>(&field_name(name)).is_ok(),
+                "{name}"
+            );
+        }
     }
 
     #[test]

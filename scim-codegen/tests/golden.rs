@@ -66,6 +66,53 @@ fn naming_collisions_are_reported() {
 }
 
 #[test]
+fn hostile_names_give_plain_identifiers_and_compiling_code() {
+    check("hostile_names");
+}
+
+#[test]
+fn an_attribute_named_schemas_is_reported() {
+    let error = scim_codegen::Builder::new()
+        .schema_str(
+            "schemas.json",
+            r#"{"id":"urn:example:S","name":"S","attributes":[{"name":"Schemas","type":"string"}]}"#,
+        )
+        .generate()
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("urn:example:S: Schemas: an attribute cannot be named `schemas`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn renames_of_unknown_sources_are_reported() {
+    let fixture = golden_dir().join("fixtures/every_type.json");
+    let error = scim_codegen::Builder::new()
+        .schema(&fixture)
+        .rename_type("urn:example:params:scim:schemas:core:2.0:Devise", "Device2")
+        .rename_field(
+            "urn:example:params:scim:schemas:core:2.0:Device",
+            "location.flor",
+            "floor2",
+        )
+        .rename_field(
+            "urn:example:params:scim:schemas:core:2.0:Device",
+            "META.created",
+            "made",
+        )
+        .generate()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "urn:example:params:scim:schemas:core:2.0:devise: rename_type names no schema URI or resource type among the inputs\n\
+         urn:example:params:scim:schemas:core:2.0:device: location.flor: rename_field names no attribute of that schema among the inputs"
+    );
+}
+
+#[test]
 fn generation_is_deterministic() {
     let fixture = golden_dir().join("fixtures/extensions.json");
     let first = scim_codegen::Builder::new()

@@ -139,7 +139,7 @@ impl<'a> Container<'a> {
                     if !is_attribute_name(&wire) {
                         cx.error(
                             rename,
-                            "not a SCIM attribute name (RFC 7643 §2.1): a letter, then letters, digits, `-`, `_`, or `$ref`",
+                            "not a SCIM attribute name (RFC 7643 §2.1): a letter, then letters, digits, `$`, `-`, `_`; or `$ref`",
                         );
                     }
                     wire
@@ -172,16 +172,17 @@ impl<'a> Container<'a> {
     }
 }
 
-/// RFC 7643 §2.1 ATTRNAME, plus `$ref`.
+/// RFC 7643 §2.1 ATTRNAME (`ALPHA *(nameChar)`, nameChar `"$" / "-" / "_" / DIGIT /
+/// ALPHA`), plus `$ref` in any case (erratum 8924): the rule the schema loader applies.
 fn is_attribute_name(name: &str) -> bool {
-    if name == "$ref" {
+    if name.eq_ignore_ascii_case("$ref") {
         return true;
     }
     let mut chars = name.chars();
     chars
         .next()
         .is_some_and(|first| first.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '$' | '-' | '_'))
 }
 
 fn shape_of(ty: &Type) -> Shape {

@@ -111,7 +111,7 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
             use #krate::__private as _scim;
             use _scim::serde as _serde;
 
-            fn canonical(text: &str) -> ::core::option::Option<#ident> {
+            fn __canonical(text: &str) -> ::core::option::Option<#ident> {
                 let index = match text {
                     #(#values => #indexes,)*
                     _ => _scim::find_ignore_case(text, <#ident as _scim::CanonicalValue>::VALUES)?,
@@ -134,11 +134,11 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
                 }
 
                 fn from_text(text: &str) -> Self {
-                    canonical(text).unwrap_or_else(|| #ident::#other(text.into()))
+                    __canonical(text).unwrap_or_else(|| #ident::#other(text.into()))
                 }
 
                 fn from_string(text: _scim::String) -> Self {
-                    canonical(&text).unwrap_or(#ident::#other(text))
+                    __canonical(&text).unwrap_or(#ident::#other(text))
                 }
             }
 
@@ -174,9 +174,9 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
 
             #[automatically_derived]
             impl _serde::Serialize for #ident {
-                fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+                fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
                 where
-                    S: _serde::Serializer,
+                    __S: _serde::Serializer,
                 {
                     serializer.serialize_str(_scim::CanonicalValue::as_str(self))
                 }
@@ -184,29 +184,29 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
 
             #[automatically_derived]
             impl<'de> _serde::Deserialize<'de> for #ident {
-                fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+                fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
                 where
-                    D: _serde::Deserializer<'de>,
+                    __D: _serde::Deserializer<'de>,
                 {
-                    struct Visitor;
+                    struct __ScimVisitor;
 
-                    impl<'de> _serde::de::Visitor<'de> for Visitor {
+                    impl<'de> _serde::de::Visitor<'de> for __ScimVisitor {
                         type Value = #ident;
 
                         fn expecting(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                             formatter.write_str(#expecting)
                         }
 
-                        fn visit_str<E>(self, text: &str) -> ::core::result::Result<#ident, E> {
+                        fn visit_str<__E>(self, text: &str) -> ::core::result::Result<#ident, __E> {
                             ::core::result::Result::Ok(<#ident as _scim::CanonicalValue>::from_text(text))
                         }
 
-                        fn visit_string<E>(self, text: _scim::String) -> ::core::result::Result<#ident, E> {
+                        fn visit_string<__E>(self, text: _scim::String) -> ::core::result::Result<#ident, __E> {
                             ::core::result::Result::Ok(<#ident as _scim::CanonicalValue>::from_string(text))
                         }
                     }
 
-                    _serde::Deserializer::deserialize_str(deserializer, Visitor)
+                    _serde::Deserializer::deserialize_str(deserializer, __ScimVisitor)
                 }
             }
         };

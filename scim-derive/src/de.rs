@@ -41,7 +41,7 @@ pub fn expand(container: &Container) -> TokenStream {
         quote! {
             #index => {
                 if #slot.is_some() {
-                    return ::core::result::Result::Err(_scim::duplicate_attribute(ATTRIBUTES[#index]));
+                    return ::core::result::Result::Err(_scim::duplicate_attribute(__ATTRIBUTES[#index]));
                 }
                 #slot = ::core::option::Option::Some(
                     _serde::de::MapAccess::next_value::<#ty>(&mut map)?,
@@ -78,7 +78,7 @@ pub fn expand(container: &Container) -> TokenStream {
                 }
                 __schemas_seen = true;
                 let schemas = _serde::de::MapAccess::next_value::<_scim::SchemaUris<'de>>(&mut map)?;
-                schemas.require::<A::Error>(#schema)?;
+                schemas.require::<__A::Error>(#schema)?;
                 continue;
             }
         },
@@ -90,7 +90,7 @@ pub fn expand(container: &Container) -> TokenStream {
             quote!(let mut __unknown = _scim::UnknownAttributes::new();),
             quote! {
                 let value = _serde::de::MapAccess::next_value::<_scim::Value>(&mut map)?;
-                __unknown.insert_parsed::<A::Error>(key, value)?;
+                __unknown.insert_parsed::<__A::Error>(key, value)?;
             },
             quote!(#member: __unknown,),
         ),
@@ -116,7 +116,7 @@ pub fn expand(container: &Container) -> TokenStream {
                         ::core::option::Option::Some(value) => value,
                         ::core::option::Option::None => {
                             return ::core::result::Result::Err(
-                                <A::Error as _serde::de::Error>::missing_field(#wire),
+                                <__A::Error as _serde::de::Error>::missing_field(#wire),
                             )
                         }
                     },
@@ -154,27 +154,27 @@ pub fn expand(container: &Container) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics _serde::Deserialize<'de> for #ident #ty_generics #where_clause {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
-                D: _serde::Deserializer<'de>,
+                __D: _serde::Deserializer<'de>,
             {
-                const ATTRIBUTES: &[&str] = &[#(#wires),*];
+                const __ATTRIBUTES: &[&str] = &[#(#wires),*];
                 const #no_match: usize = usize::MAX;
 
-                struct Visitor #visitor_generics #where_clause {
+                struct __ScimVisitor #visitor_generics #where_clause {
                     marker: ::core::marker::PhantomData<(&'de (), #(fn() -> #type_params,)*)>,
                 }
 
-                impl #visitor_generics _serde::de::Visitor<'de> for Visitor #visitor_ty_generics #where_clause {
+                impl #visitor_generics _serde::de::Visitor<'de> for __ScimVisitor #visitor_ty_generics #where_clause {
                     type Value = #ident #ty_generics;
 
                     fn expecting(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         formatter.write_str(#expecting)
                     }
 
-                    fn visit_map<A>(self, mut map: A) -> ::core::result::Result<Self::Value, A::Error>
+                    fn visit_map<__A>(self, mut map: __A) -> ::core::result::Result<Self::Value, __A::Error>
                     where
-                        A: _serde::de::MapAccess<'de>,
+                        __A: _serde::de::MapAccess<'de>,
                     {
                         #(let mut #slots: ::core::option::Option<#value_types> = ::core::option::Option::None;)*
                         #(let mut #extension_slots = ::core::option::Option::None;)*
@@ -186,7 +186,7 @@ pub fn expand(container: &Container) -> TokenStream {
                             let key = key.as_str();
                             let index = match key {
                                 #(#wires => #indexes,)*
-                                _ => _scim::find_ignore_case(key, ATTRIBUTES).unwrap_or(#no_match),
+                                _ => _scim::find_ignore_case(key, __ATTRIBUTES).unwrap_or(#no_match),
                             };
                             match index {
                                 #(#read_attributes)*
@@ -207,7 +207,7 @@ pub fn expand(container: &Container) -> TokenStream {
 
                 _serde::Deserializer::deserialize_map(
                     deserializer,
-                    Visitor {
+                    __ScimVisitor {
                         marker: ::core::marker::PhantomData,
                     },
                 )

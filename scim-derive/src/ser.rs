@@ -76,9 +76,9 @@ pub fn expand(container: &Container) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics _serde::Serialize for #ident #ty_generics #where_clause {
-            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
-                S: _serde::Serializer,
+                __S: _serde::Serializer,
             {
                 let mut map = _serde::Serializer::serialize_map(
                     serializer,

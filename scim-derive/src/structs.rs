@@ -28,11 +28,14 @@ pub fn expand(input: &DeriveInput, kind: Kind) -> TokenStream {
                 };
             }
         }
-        (_, error) => {
+        (container, error) => {
+            let krate = container
+                .map(|container| container.krate)
+                .unwrap_or_else(|| syn::parse_quote!(::scim));
             let mut tokens = error
                 .map(syn::Error::into_compile_error)
                 .unwrap_or_default();
-            tokens.extend(stub(input, kind));
+            tokens.extend(stub(input, kind, &krate));
             tokens
         }
     }
@@ -104,7 +107,7 @@ fn trait_impls(container: &Container) -> TokenStream {
 
 /// After an error: impls that satisfy the traits so no cascade of errors follows. They
 /// are only ever compiled together with the errors, never run.
-fn stub(input: &DeriveInput, kind: Kind) -> TokenStream {
+fn stub(input: &DeriveInput, kind: Kind, krate: &syn::Path) -> TokenStream {
     let ident = &input.ident;
     if !input.generics.params.is_empty() {
         return TokenStream::new();
@@ -128,15 +131,15 @@ fn stub(input: &DeriveInput, kind: Kind) -> TokenStream {
     };
     quote! {
         const _: () = {
-            use ::scim::__private as _scim;
+            use #krate::__private as _scim;
             use _scim::serde as _serde;
             impl _serde::Serialize for #ident {
-                fn serialize<S: _serde::Serializer>(&self, _: S) -> ::core::result::Result<S::Ok, S::Error> {
+                fn serialize<__S: _serde::Serializer>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                     ::core::unimplemented!()
                 }
             }
             impl<'de> _serde::Deserialize<'de> for #ident {
-                fn deserialize<D: _serde::Deserializer<'de>>(_: D) -> ::core::result::Result<Self, D::Error> {
+                fn deserialize<__D: _serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> {
                     ::core::unimplemented!()
                 }
             }

@@ -4,28 +4,38 @@ use serde_json::Value;
 
 /// The generator's golden outputs (`scim-codegen/tests/golden/expected`), compiled here
 /// with warnings denied.
-#[allow(missing_docs)]
 pub mod goldens {
+    /// Generated from `scim-codegen/tests/golden/fixtures/every_type.json`.
     #[deny(warnings)]
     pub mod every_type {
         include!("../../scim-codegen/tests/golden/expected/every_type.rs");
     }
 
+    /// Generated from `scim-codegen/tests/golden/fixtures/keywords.json`.
     #[deny(warnings)]
     pub mod keywords {
         include!("../../scim-codegen/tests/golden/expected/keywords.rs");
     }
 
+    /// Generated from `scim-codegen/tests/golden/fixtures/canonical_values.json`.
     #[deny(warnings)]
     pub mod canonical_values {
         include!("../../scim-codegen/tests/golden/expected/canonical_values.rs");
     }
 
+    /// Generated from `scim-codegen/tests/golden/fixtures/multi_valued_complex.json`.
     #[deny(warnings)]
     pub mod multi_valued_complex {
         include!("../../scim-codegen/tests/golden/expected/multi_valued_complex.rs");
     }
 
+    /// Generated from `scim-codegen/tests/golden/fixtures/hostile_names.json`.
+    #[deny(warnings)]
+    pub mod hostile_names {
+        include!("../../scim-codegen/tests/golden/expected/hostile_names.rs");
+    }
+
+    /// Generated from `scim-codegen/tests/golden/fixtures/extensions.json`.
     #[deny(warnings)]
     pub mod extensions {
         include!("../../scim-codegen/tests/golden/expected/extensions.rs");

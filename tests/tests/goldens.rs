@@ -3,7 +3,7 @@
 use scim::value::ReferenceTypes;
 use scim::Resource;
 use scim_tests::goldens::{
-    canonical_values, every_type, extensions, keywords, multi_valued_complex,
+    canonical_values, every_type, extensions, hostile_names, keywords, multi_valued_complex,
 };
 use serde_json::{json, Value};
 
@@ -82,8 +82,32 @@ fn constructors_take_exactly_the_required_attributes() {
         "a@example.com",
     )]);
     assert_eq!(person.emails[0].value.as_deref(), Some("a@example.com"));
-    let account = extensions::Account::new("svc-1");
+    // The billing extension is required by the resource type, so `new` takes it too.
+    let account = extensions::Account::new("svc-1", extensions::BillingAccount::new());
     assert_eq!(account.account_name.as_deref(), Some("svc-1"));
+    assert!(account.billing_account.is_some());
+    assert!(account.audit_account.is_none());
+}
+
+#[test]
+fn hostile_names_still_read_and_write_their_wire_names() {
+    use hostile_names::visitor::Kind;
+    let input = serde_json::json!({
+        "schemas": [
+            "urn:example:params:scim:schemas:core:2.0:Gadget",
+            "urn:example:params:scim:schemas:extension:gizmo:2.0:Gadget"
+        ],
+        "a$b": "x",
+        "$REF": "https://example.com/v2/Users/1",
+        "visitors": [{"value": "v"}],
+        "kind": "٣",
+        "urn:example:params:scim:schemas:extension:gizmo:2.0:Gadget": {"level": 2}
+    });
+    let gadget: hostile_names::Visitor = round_trip(input);
+    assert_eq!(gadget.kind, Some(Kind::Unnamed));
+    assert_eq!(gadget.a_b.as_deref(), Some("x"));
+    let custom: Kind = serde_json::from_value(serde_json::json!("pager")).unwrap();
+    assert_eq!(custom, Kind::Custom2("pager".into()));
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub struct Account {
     pub meta: Option<::scim::Meta>,
     /// SCIM `accountName` · string · required · readWrite · returned default · uniqueness server · case-insensitive.
     pub account_name: Option<String>,
-    /// The `urn:example:params:scim:schemas:extension:billing:2.0:Account` extension ([`BillingAccount`]), keyed by its URI on the wire.
+    /// The `urn:example:params:scim:schemas:extension:billing:2.0:Account` extension ([`BillingAccount`]), keyed by its URI on the wire; the resource type requires it.
     ///
     /// Billing details of an account.
     #[scim(extension)]
@@ -41,10 +41,14 @@ pub struct Account {
 }
 
 impl Account {
-    /// Returns a new `Account` with its required attributes (`accountName`); every other attribute is unassigned.
-    pub fn new(account_name: impl Into<String>) -> Self {
+    /// Returns a new `Account` with its required attributes (`accountName`, `urn:example:params:scim:schemas:extension:billing:2.0:Account`); every other attribute is unassigned.
+    pub fn new(
+        account_name: impl Into<String>,
+        billing_account: BillingAccount,
+    ) -> Self {
         Account {
             account_name: Some(account_name.into()),
+            billing_account: Some(billing_account),
             ..Default::default()
         }
     }
