@@ -500,7 +500,7 @@ impl Generator {
                 else {
                     return quote!(String);
                 };
-                let item = self.canonical_enum(&name, schema, path, attribute);
+                let item = self.canonical_enum(&name, path, attribute);
                 module_items.push(item);
                 in_module(&name)
             }
@@ -626,13 +626,7 @@ impl Generator {
         }
     }
 
-    fn canonical_enum(
-        &mut self,
-        name: &str,
-        schema: &str,
-        path: &str,
-        attribute: &Attribute,
-    ) -> TokenStream {
+    fn canonical_enum(&self, name: &str, path: &str, attribute: &Attribute) -> TokenStream {
         let runtime = self.runtime.clone();
         let mut variants = BTreeSet::new();
         let mut values: Vec<&str> = Vec::new();
