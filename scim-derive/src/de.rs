@@ -89,7 +89,7 @@ pub fn expand(container: &Container) -> TokenStream {
         Some(member) => (
             quote!(let mut __unknown = _scim::UnknownAttributes::new();),
             quote! {
-                let value = _serde::de::MapAccess::next_value::<_scim::Value>(&mut map)?;
+                let value = _serde::de::MapAccess::next_value::<_scim::RawJson>(&mut map)?;
                 __unknown.insert_parsed::<__A::Error>(key, value)?;
             },
             quote!(#member: __unknown,),

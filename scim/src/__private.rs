@@ -7,7 +7,8 @@ use std::fmt;
 pub use crate::resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
 pub use crate::unknown::UnknownAttributes;
 pub use serde;
-pub use serde_json::Value;
+/// An unknown attribute's value, kept as the JSON text it was read from.
+pub type RawJson = Box<serde_json::value::RawValue>;
 pub use std::string::String;
 
 /// An attribute name read from input, borrowed when the input allows it.
@@ -75,16 +76,10 @@ pub struct SchemaUris<'de>(Vec<Key<'de>>);
 impl SchemaUris<'_> {
     /// Checks that the core schema is named and that no URI repeats (RFC 7643 §3).
     pub fn require<E: Error>(&self, core: &str) -> Result<(), E> {
-        for (index, uri) in self.0.iter().enumerate() {
-            let repeated = self.0[..index]
-                .iter()
-                .any(|earlier| earlier.as_str().eq_ignore_ascii_case(uri.as_str()));
-            if repeated {
-                return Err(E::custom(format_args!(
-                    "`schemas` lists `{}` more than once (RFC 7643 §3)",
-                    uri.as_str()
-                )));
-            }
+        if let Some(uri) = crate::names::first_repeat(self.0.iter().map(Key::as_str)) {
+            return Err(E::custom(format_args!(
+                "`schemas` lists `{uri}` more than once (RFC 7643 §3)"
+            )));
         }
         if self
             .0

@@ -6,8 +6,9 @@
 //! written in their canonical spelling; attributes that no known schema defines are kept
 //! as they are, with the RFC 7643 §2.2 defaults (type taken from the JSON value).
 
+use crate::names::SeenNames;
 use crate::schema::{Attribute, AttributeType, Schema, COMMON_ATTRIBUTES};
-use crate::value::{Binary, DateTime};
+use crate::value::{Binary, DateTime, Reference};
 use crate::Error;
 use serde_json::{Map, Value};
 
@@ -75,12 +76,12 @@ impl GenericResource {
             )));
         };
         let mut object = Map::new();
-        let mut seen = Vec::new();
+        let mut seen = SeenNames::default();
+        let mut listed = None;
         for (key, value) in input {
             check_unique(&mut seen, &key, "")?;
             if key.eq_ignore_ascii_case("schemas") {
-                let uris = read_schemas(value, &schemas)?;
-                object.insert("schemas".to_owned(), uris);
+                listed = Some(read_schemas(value, &schemas)?);
                 continue;
             }
             if let Some(extension) = schemas.extension(&key) {
@@ -104,6 +105,13 @@ impl GenericResource {
             if let Some(value) = value {
                 object.insert(name, value);
             }
+        }
+        let uris = schemas_present(&object, &schemas, listed.unwrap_or_default());
+        if !uris.is_empty() {
+            object.insert(
+                "schemas".to_owned(),
+                Value::Array(uris.into_iter().map(Value::String).collect()),
+            );
         }
         Ok(GenericResource { object })
     }
@@ -130,8 +138,38 @@ fn find<'a>(attributes: &'a [Attribute], name: &str) -> Option<&'a Attribute> {
         .find(|attribute| attribute.name.eq_ignore_ascii_case(name))
 }
 
-fn check_unique(seen: &mut Vec<String>, key: &str, parent: &str) -> Result<(), Error> {
-    if seen.iter().any(|earlier| earlier.eq_ignore_ascii_case(key)) {
+/// The `schemas` a resource writes, as the typed models do (RFC 7643 §3): the core
+/// schema, the extensions present, then the URI keys of unknown extension objects. With
+/// no core schema known, the URIs listed in input are kept and unlisted URI keys added.
+fn schemas_present(
+    object: &Map<String, Value>,
+    schemas: &ResourceSchemas,
+    listed: Vec<String>,
+) -> Vec<String> {
+    let mut uris = match schemas.core {
+        Some(core) => vec![core.id.to_string()],
+        None => listed,
+    };
+    let mut seen = SeenNames::default();
+    for uri in &uris {
+        seen.insert(uri);
+    }
+    for extension in schemas.extensions {
+        if object.contains_key(extension.id.as_ref()) && seen.insert(&extension.id) {
+            uris.push(extension.id.to_string());
+        }
+    }
+    for (key, value) in object {
+        let is_uri = key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
+        if is_uri && value.is_object() && schemas.extension(key).is_none() && seen.insert(key) {
+            uris.push(key.clone());
+        }
+    }
+    uris
+}
+
+fn check_unique(seen: &mut SeenNames, key: &str, parent: &str) -> Result<(), Error> {
+    if !seen.insert(key) {
         let path = if parent.is_empty() {
             key.to_owned()
         } else {
@@ -141,11 +179,10 @@ fn check_unique(seen: &mut Vec<String>, key: &str, parent: &str) -> Result<(), E
             "{path}: the attribute is given more than once (names compare case-insensitively, RFC 7643 §2.1)"
         )));
     }
-    seen.push(key.to_owned());
     Ok(())
 }
 
-fn read_schemas(value: Value, schemas: &ResourceSchemas) -> Result<Value, Error> {
+fn read_schemas(value: Value, schemas: &ResourceSchemas) -> Result<Vec<String>, Error> {
     let Value::Array(items) = value else {
         return Err(Error::invalid_value(format!(
             "schemas: expected an array of schema URIs, found {}",
@@ -153,6 +190,7 @@ fn read_schemas(value: Value, schemas: &ResourceSchemas) -> Result<Value, Error>
         )));
     };
     let mut uris: Vec<String> = Vec::with_capacity(items.len());
+    let mut seen = SeenNames::default();
     for (index, item) in items.into_iter().enumerate() {
         let Value::String(uri) = item else {
             return Err(Error::invalid_value(format!(
@@ -160,10 +198,7 @@ fn read_schemas(value: Value, schemas: &ResourceSchemas) -> Result<Value, Error>
                 json_kind(&item)
             )));
         };
-        if uris
-            .iter()
-            .any(|earlier| earlier.eq_ignore_ascii_case(&uri))
-        {
+        if !seen.insert(&uri) {
             return Err(Error::invalid_value(format!(
                 "schemas[{index}]: `{uri}` is listed more than once (RFC 7643 §3)"
             )));
@@ -184,7 +219,7 @@ fn read_schemas(value: Value, schemas: &ResourceSchemas) -> Result<Value, Error>
             )));
         }
     }
-    Ok(Value::Array(uris.into_iter().map(Value::String).collect()))
+    Ok(uris)
 }
 
 /// Reads a complex value (or an extension object) against its sub-attributes.
@@ -207,7 +242,7 @@ fn read_object(
         }
     };
     let mut object = Map::new();
-    let mut seen = Vec::new();
+    let mut seen = SeenNames::default();
     for (key, value) in input {
         check_unique(&mut seen, &key, path)?;
         let (name, value) = match find(attributes, &key) {
@@ -278,10 +313,17 @@ fn read_single(value: Value, attribute: &Attribute, path: &str) -> Result<Option
             }
             true
         }
-        (Value::String(_), AttributeType::Reference) => true,
+        (Value::String(text), AttributeType::Reference) => {
+            if let Err(error) = text.parse::<Reference>() {
+                return Err(Error::invalid_value(format!(
+                    "{path}: not a URI reference (RFC 7643 §2.3.7): {error}"
+                )));
+            }
+            true
+        }
         (Value::Bool(_), AttributeType::Boolean) => true,
         (Value::Number(_), AttributeType::Decimal) => true,
-        (Value::Number(number), AttributeType::Integer) => number.is_i64() || number.is_u64(),
+        (Value::Number(number), AttributeType::Integer) => number.is_i64(),
         (Value::String(text), AttributeType::DateTime) => {
             if let Err(error) = text.parse::<DateTime>() {
                 return Err(Error::invalid_value(format!(
@@ -325,7 +367,7 @@ fn expected(kind: AttributeType) -> &'static str {
         AttributeType::String => "a string",
         AttributeType::Boolean => "a boolean (true or false)",
         AttributeType::Decimal => "a decimal number",
-        AttributeType::Integer => "an integer (no fraction or exponent, RFC 7643 §2.3.4)",
+        AttributeType::Integer => "a 64-bit integer (no fraction or exponent, RFC 7643 §2.3.4)",
         AttributeType::DateTime => "a dateTime string",
         AttributeType::Binary => "a base64 string",
         AttributeType::Reference => "a URI reference string",

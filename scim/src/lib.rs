@@ -11,6 +11,7 @@ mod error;
 pub mod generic;
 pub mod message;
 mod meta;
+mod names;
 /// Typed models of the bundled schemas (RFC 7643 §4, §5, §6, §7 with verified errata),
 /// generated from `schemas/` by scim-codegen. A test keeps them in step with the schemas.
 #[rustfmt::skip]

@@ -1,13 +1,24 @@
 //! Attributes that no schema known to a typed model defines, kept so that nothing is
 //! lost between input and output.
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
+use std::collections::HashMap;
+use std::fmt;
+
+/// From this many attributes on, names are also kept in a hash index, so that reading a
+/// document with very many unknown attributes stays linear.
+const INDEX_FROM: usize = 32;
 
 /// Attributes a typed model does not define, in input order: unknown attributes and
 /// sub-attributes, and in resources the objects of extensions that no schema describes
 /// (keyed by their URI). RFC 7644 §3.4.2.1 and the toolkit's lossless rule: what comes in
 /// goes out.
 ///
+/// Values are kept as the JSON text they were read from ([`RawValue`]), so numbers keep
+/// every digit (`1.10`, `123456789012345678901234567890`) and nothing is reordered.
 /// Names compare case-insensitively (RFC 7643 §2.1). Unassigned values (`null`, `[]`)
 /// are not kept (RFC 7643 §2.5).
 ///
@@ -16,12 +27,16 @@ use serde_json::Value;
 /// use serde_json::json;
 ///
 /// let mut unknown = UnknownAttributes::new();
-/// unknown.insert("nickName2", json!("Babs"));
-/// assert_eq!(unknown.get("NICKNAME2"), Some(&json!("Babs")));
+/// unknown.insert("nickName2", &json!("Babs")).unwrap();
+/// assert_eq!(unknown.get("NICKNAME2").map(|raw| raw.get()), Some(r#""Babs""#));
+/// assert_eq!(unknown.get_as::<String>("nickname2").unwrap().unwrap(), "Babs");
 /// ```
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct UnknownAttributes {
-    entries: Vec<(String, Value)>,
+    entries: Vec<(String, Box<RawValue>)>,
+    /// ASCII-lowercased name → position, kept while there are at least `INDEX_FROM`
+    /// entries and nothing was removed.
+    index: Option<HashMap<String, usize>>,
 }
 
 impl UnknownAttributes {
@@ -29,6 +44,7 @@ impl UnknownAttributes {
     pub const fn new() -> Self {
         UnknownAttributes {
             entries: Vec::new(),
+            index: None,
         }
     }
 
@@ -42,44 +58,62 @@ impl UnknownAttributes {
         self.entries.is_empty()
     }
 
-    /// The attributes, in input order, with names as written.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
+    /// The attributes, in input order, with names as written and values as JSON text.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &RawValue)> {
         self.entries
             .iter()
-            .map(|(name, value)| (name.as_str(), value))
+            .map(|(name, value)| (name.as_str(), &**value))
     }
 
-    /// The value of the attribute `name`, compared case-insensitively.
-    pub fn get(&self, name: &str) -> Option<&Value> {
-        self.position(name).map(|index| &self.entries[index].1)
+    /// The JSON text of the attribute `name`, compared case-insensitively.
+    pub fn get(&self, name: &str) -> Option<&RawValue> {
+        self.position(name).map(|index| &*self.entries[index].1)
     }
 
-    /// Sets the attribute `name`, replacing one of the same name in any case, and
-    /// returns the old value. An unassigned value (`null`, `[]`) removes it.
-    pub fn insert(&mut self, name: impl Into<String>, value: Value) -> Option<Value> {
+    /// The attribute `name` read as `T`: `None` when absent, an error when it does not
+    /// fit `T`.
+    pub fn get_as<T: DeserializeOwned>(&self, name: &str) -> Option<serde_json::Result<T>> {
+        self.get(name).map(|raw| serde_json::from_str(raw.get()))
+    }
+
+    /// Sets the attribute `name` to `value`, replacing one of the same name in any case,
+    /// and returns the old value. An unassigned value (`null`, `[]`) removes it.
+    pub fn insert<T: Serialize + ?Sized>(
+        &mut self,
+        name: impl Into<String>,
+        value: &T,
+    ) -> serde_json::Result<Option<Box<RawValue>>> {
+        Ok(self.insert_raw(name, serde_json::value::to_raw_value(value)?))
+    }
+
+    /// As [`insert`](Self::insert), with the value already as JSON text.
+    pub fn insert_raw(
+        &mut self,
+        name: impl Into<String>,
+        value: Box<RawValue>,
+    ) -> Option<Box<RawValue>> {
         let name = name.into();
         match self.position(&name) {
-            Some(index) if is_unassigned(&value) => Some(self.entries.remove(index).1),
+            Some(index) if is_unassigned(&value) => Some(self.remove_at(index)),
             Some(index) => Some(std::mem::replace(&mut self.entries[index], (name, value)).1),
             None if is_unassigned(&value) => None,
             None => {
-                self.entries.push((name, value));
+                self.push(name, value);
                 None
             }
         }
     }
 
     /// Removes the attribute `name`, compared case-insensitively.
-    pub fn remove(&mut self, name: &str) -> Option<Value> {
-        self.position(name)
-            .map(|index| self.entries.remove(index).1)
+    pub fn remove(&mut self, name: &str) -> Option<Box<RawValue>> {
+        self.position(name).map(|index| self.remove_at(index))
     }
 
     /// The keys that hold extension objects: URIs (`urn:` in any case) with object values.
     pub fn extension_uris(&self) -> impl Iterator<Item = &str> {
         self.entries
             .iter()
-            .filter(|(name, value)| is_urn(name) && value.is_object())
+            .filter(|(name, value)| is_urn(name) && value.get().trim_start().starts_with('{'))
             .map(|(name, _)| name.as_str())
     }
 
@@ -88,30 +122,88 @@ impl UnknownAttributes {
     pub fn insert_parsed<E: serde::de::Error>(
         &mut self,
         name: &str,
-        value: Value,
+        value: Box<RawValue>,
     ) -> Result<(), E> {
         if self.position(name).is_some() {
             return Err(crate::__private::duplicate_attribute(name));
         }
         if !is_unassigned(&value) {
-            self.entries.push((name.to_owned(), value));
+            self.push(name.to_owned(), value);
         }
         Ok(())
     }
 
+    fn push(&mut self, name: String, value: Box<RawValue>) {
+        let position = self.entries.len();
+        if let Some(index) = &mut self.index {
+            index.insert(name.to_ascii_lowercase(), position);
+        }
+        self.entries.push((name, value));
+        if self.index.is_none() && self.entries.len() >= INDEX_FROM {
+            self.index = Some(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(position, (name, _))| (name.to_ascii_lowercase(), position))
+                    .collect(),
+            );
+        }
+    }
+
+    fn remove_at(&mut self, index: usize) -> Box<RawValue> {
+        // Positions after `index` shift; the index is rebuilt when it is next needed.
+        self.index = None;
+        self.entries.remove(index).1
+    }
+
     fn position(&self, name: &str) -> Option<usize> {
-        self.entries
-            .iter()
-            .position(|(known, _)| known.eq_ignore_ascii_case(name))
+        match &self.index {
+            Some(index) => index.get(&name.to_ascii_lowercase()).copied(),
+            None => self
+                .entries
+                .iter()
+                .position(|(known, _)| known.eq_ignore_ascii_case(name)),
+        }
     }
 }
 
-fn is_unassigned(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::Array(items) => items.is_empty(),
+impl PartialEq for UnknownAttributes {
+    /// The same names in the same order with equal JSON values (the same text, or text
+    /// that reads as the same JSON).
+    fn eq(&self, other: &Self) -> bool {
+        self.entries.len() == other.entries.len()
+            && self.entries.iter().zip(&other.entries).all(|(a, b)| {
+                a.0 == b.0 && (a.1.get() == b.1.get() || same_json(a.1.get(), b.1.get()))
+            })
+    }
+}
+
+impl fmt::Debug for UnknownAttributes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.entries.iter().map(|(name, value)| (name, value.get())))
+            .finish()
+    }
+}
+
+fn same_json(a: &str, b: &str) -> bool {
+    match (
+        serde_json::from_str::<Value>(a),
+        serde_json::from_str::<Value>(b),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// `null` or an empty array, in any spacing (RFC 7643 §2.5).
+fn is_unassigned(value: &RawValue) -> bool {
+    let text = value.get().trim();
+    text == "null"
+        || text
+            .strip_prefix('[')
+            .and_then(|rest| rest.strip_suffix(']'))
+            .is_some_and(|inside| inside.trim().is_empty())
 }
 
 fn is_urn(name: &str) -> bool {

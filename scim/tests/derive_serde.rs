@@ -111,7 +111,9 @@ fn schemas_follow_what_is_present() {
     assert_eq!(user.schemas().as_slice(), &[USER]);
     user.badge = Some(Badge::default());
     assert_eq!(user.schemas().as_slice(), &[USER, BADGE]);
-    user.unknown.insert("urn:example:other", json!({"a": 1}));
+    user.unknown
+        .insert("urn:example:other", &json!({"a": 1}))
+        .unwrap();
     assert_eq!(
         user.schemas().as_slice(),
         &[USER, BADGE, "urn:example:other"]
@@ -128,9 +130,45 @@ fn unknown_attributes_and_extension_objects_are_kept() {
         "urn:example:custom": {"level": 3}
     });
     let user: User = parse(input.clone()).unwrap();
-    assert_eq!(user.unknown.get("nickname2"), Some(&json!("Babs")));
-    assert_eq!(user.emails[0].unknown.get("display2"), Some(&json!("B")));
+    assert_eq!(
+        user.unknown.get("nickname2").map(|raw| raw.get()),
+        Some(r#""Babs""#)
+    );
+    assert_eq!(
+        user.emails[0].unknown.get("display2").map(|raw| raw.get()),
+        Some(r#""B""#)
+    );
     assert_eq!(serde_json::to_value(&user).unwrap(), input);
+}
+
+#[test]
+fn unknown_attributes_keep_their_json_text_exactly() {
+    let input = r#"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"ratio":1.10,"big":123456789012345678901234567890,"nested":{"b":1e400,"a":[-0]}}"#;
+    let user: User = serde_json::from_str(input).unwrap();
+    assert_eq!(serde_json::to_string(&user).unwrap(), input);
+    assert_eq!(user.unknown.get_as::<f64>("RATIO").unwrap().unwrap(), 1.1);
+}
+
+#[test]
+fn many_unknown_attributes_read_in_linear_time_and_still_catch_duplicates() {
+    let mut input = String::from("{");
+    for index in 0..50_000 {
+        input.push_str(&format!("\"attribute{index}\":{index},"));
+    }
+    input.push_str("\"ATTRIBUTE49999\":0}");
+    let error = serde_json::from_str::<User>(&input)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("`ATTRIBUTE49999` is given more than once"),
+        "{error}"
+    );
+    let user: User = serde_json::from_str(&input.replace(",\"ATTRIBUTE49999\":0", "")).unwrap();
+    assert_eq!(user.unknown.len(), 50_000);
+    assert_eq!(
+        user.unknown.get("Attribute12345").map(|raw| raw.get()),
+        Some("12345")
+    );
 }
 
 #[test]

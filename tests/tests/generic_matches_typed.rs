@@ -104,6 +104,9 @@ fn both_doors_reject_the_same_mistakes() {
         json!({"userName": "a", "USERNAME": "b"}),
         json!({"schemas": [GROUP]}),
         json!({"schemas": [USER, USER]}),
+        json!({"profileUrl": "not a uri ::"}),
+        json!({"groups": [{"$ref": "has space"}]}),
+        json!({ENTERPRISE: {"manager": {"$ref": "%zz"}}}),
     ];
     for input in mistakes {
         let generic = generic_user(input.clone());
@@ -111,6 +114,31 @@ fn both_doors_reject_the_same_mistakes() {
         assert!(generic.is_err(), "generic accepted {input}");
         assert!(typed.is_err(), "typed accepted {input}");
     }
+}
+
+#[test]
+fn schemas_follow_what_is_present_through_both_doors() {
+    let input = json!({
+        "schemas": [USER, "urn:example:listed:but:absent"],
+        "userName": "b",
+        ENTERPRISE: {"employeeNumber": "1"},
+        "urn:example:custom": {"level": 1}
+    });
+    let expected = json!([USER, ENTERPRISE, "urn:example:custom"]);
+    assert_eq!(generic_user(input.clone()).unwrap()["schemas"], expected);
+    assert_eq!(typed_user(&input).unwrap()["schemas"], expected);
+}
+
+#[test]
+fn integers_beyond_64_bits_are_rejected_by_both_doors() {
+    let set = bundled();
+    let config = schema(
+        &set,
+        "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
+    );
+    let input = json!({"bulk": {"supported": true, "maxOperations": 9223372036854775808u64}});
+    assert!(GenericResource::from_json(input.clone(), ResourceSchemas::new(&config, &[])).is_err());
+    assert!(serde_json::from_value::<scim::models::ServiceProviderConfig>(input).is_err());
 }
 
 #[test]
