@@ -249,7 +249,7 @@ fn schema_files_check_and_canonicalise_a_resource() {
     assert_eq!(
         stdout_json(&output),
         json!({
-            "schemas": ["urn:example:Thing"],
+            "schemas": ["urn:example:Thing", "urn:example:ext:Thing"],
             "colour": "red",
             "parts": [{"partNumber": "p1"}],
             "urn:example:ext:Thing": {"owner": "me"},

@@ -36,7 +36,7 @@ pub struct UnknownAttributes {
     entries: Vec<(String, Box<RawValue>)>,
     /// ASCII-lowercased name → position, kept while there are at least `INDEX_FROM`
     /// entries and nothing was removed.
-    index: Option<HashMap<String, usize>>,
+    index: Option<Box<HashMap<String, usize>>>,
 }
 
 impl UnknownAttributes {
@@ -140,13 +140,13 @@ impl UnknownAttributes {
         }
         self.entries.push((name, value));
         if self.index.is_none() && self.entries.len() >= INDEX_FROM {
-            self.index = Some(
+            self.index = Some(Box::new(
                 self.entries
                     .iter()
                     .enumerate()
                     .map(|(position, (name, _))| (name.to_ascii_lowercase(), position))
                     .collect(),
-            );
+            ));
         }
     }
 
