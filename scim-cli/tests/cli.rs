@@ -264,7 +264,7 @@ fn schema_files_check_and_canonicalise_a_resource() {
     assert!(stdout_json(&output)["detail"]
         .as_str()
         .unwrap()
-        .starts_with("size: expected an integer"));
+        .starts_with("size: expected a 64-bit integer"));
     let output = scim(
         &args,
         Some(r#"{"schemas":["urn:example:Thing"],"urn:example:ext:Thing":{"owner":7}}"#),

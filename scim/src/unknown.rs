@@ -36,7 +36,14 @@ pub struct UnknownAttributes {
     entries: Vec<(String, Box<RawValue>)>,
     /// ASCII-lowercased name → position, kept while there are at least `INDEX_FROM`
     /// entries and nothing was removed.
-    index: Option<Box<HashMap<String, usize>>>,
+    index: Option<Box<NameIndex>>,
+}
+
+/// Positions by ASCII-lowercased name (boxed so that values holding unknown attributes,
+/// such as `scim::Error`, stay small).
+#[derive(Clone, Default)]
+struct NameIndex {
+    positions: HashMap<String, usize>,
 }
 
 impl UnknownAttributes {
@@ -136,17 +143,18 @@ impl UnknownAttributes {
     fn push(&mut self, name: String, value: Box<RawValue>) {
         let position = self.entries.len();
         if let Some(index) = &mut self.index {
-            index.insert(name.to_ascii_lowercase(), position);
+            index.positions.insert(name.to_ascii_lowercase(), position);
         }
         self.entries.push((name, value));
         if self.index.is_none() && self.entries.len() >= INDEX_FROM {
-            self.index = Some(Box::new(
-                self.entries
+            self.index = Some(Box::new(NameIndex {
+                positions: self
+                    .entries
                     .iter()
                     .enumerate()
                     .map(|(position, (name, _))| (name.to_ascii_lowercase(), position))
                     .collect(),
-            ));
+            }));
         }
     }
 
@@ -158,7 +166,7 @@ impl UnknownAttributes {
 
     fn position(&self, name: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.get(&name.to_ascii_lowercase()).copied(),
+            Some(index) => index.positions.get(&name.to_ascii_lowercase()).copied(),
             None => self
                 .entries
                 .iter()
