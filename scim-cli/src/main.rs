@@ -1,10 +1,12 @@
 //! `scim`: generate Rust models from SCIM schemas, and validate SCIM documents.
 //!
-//! Exit codes: 0 success; 1 the command could not run (unreadable file, invalid schema
-//! file); 2 the document does not fit (a SCIM Error document is printed on stdout), or
-//! the command line is wrong.
+//! Exit codes: 0 success (also when the reader of stdout stops early, as `head` does);
+//! 1 the command could not run (unreadable file, invalid schema file, stdout not
+//! writable); 2 the document does not fit (a SCIM Error document is printed on stdout),
+//! or the command line is wrong.
 
 mod input;
+mod output;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -32,6 +34,10 @@ enum Command {
         /// A ResourceType JSON file (RFC 7643 §6), or a directory of them.
         #[arg(long = "resource-type", value_name = "FILE")]
         resource_types: Vec<PathBuf>,
+        /// Also read the bundled schemas, so that resource types can name them next to
+        /// your own. Without any input, the bundled schemas and resource types are used.
+        #[arg(long)]
+        bundled: bool,
         /// Write the Rust source to this file instead of stdout.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -49,7 +55,8 @@ enum Command {
 /// How resources find their schemas (shared by every subcommand that reads resources).
 #[derive(clap::Args)]
 pub struct SchemaArgs {
-    /// A Schema JSON file: the first is the resource's core schema, later ones extensions.
+    /// A Schema JSON file (not a directory: order matters): the first is the resource's
+    /// core schema, later ones extensions.
     /// Without it, the bundled schemas named in the document's `schemas` are used.
     #[arg(long = "schema", value_name = "FILE", conflicts_with = "schemaless")]
     pub schemas: Vec<PathBuf>,
@@ -64,16 +71,26 @@ fn main() -> ExitCode {
         Command::Generate {
             schemas,
             resource_types,
+            bundled,
             out,
-        } => generate(&schemas, &resource_types, out),
+        } => generate(&schemas, &resource_types, bundled, out),
         Command::Validate { schemas, file } => validate::run(&schemas, file.as_deref()),
     }
 }
 
-fn generate(schemas: &[PathBuf], resource_types: &[PathBuf], out: Option<PathBuf>) -> ExitCode {
+fn generate(
+    schemas: &[PathBuf],
+    resource_types: &[PathBuf],
+    bundled: bool,
+    out: Option<PathBuf>,
+) -> ExitCode {
     let mut builder = scim_codegen::Builder::new();
-    if schemas.is_empty() && resource_types.is_empty() {
-        builder.bundled_schemas().bundled_resource_types();
+    let no_inputs = schemas.is_empty() && resource_types.is_empty();
+    if bundled || no_inputs {
+        builder.bundled_schemas();
+    }
+    if no_inputs {
+        builder.bundled_resource_types();
     }
     for path in schemas {
         builder.schema(path);
@@ -82,8 +99,15 @@ fn generate(schemas: &[PathBuf], resource_types: &[PathBuf], out: Option<PathBuf
         builder.resource_type(path);
     }
     let result = match &out {
-        Some(path) => builder.out_file(path).write().map(|_| ()),
-        None => builder.generate().map(|source| print!("{source}")),
+        Some(path) => builder
+            .out_file(path)
+            .write()
+            .map(|_| ())
+            .map_err(|error| error.to_string()),
+        None => builder
+            .generate()
+            .map_err(|error| error.to_string())
+            .and_then(|source| output::write_stdout(source.as_bytes())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

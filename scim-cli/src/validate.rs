@@ -1,16 +1,25 @@
 //! `scim validate`: recognise a SCIM document by its `schemas`, read it into the typed
 //! model (or the generic one), and print it back.
+//!
+//! A first look at the text finds what kind of JSON value the document is and its
+//! `schemas`; the typed models then read the original text, so that what a
+//! `serde_json::Value` cannot represent (a key given twice, the exact text of a number)
+//! reaches them as written. Resources read against run-time schemas (`--schema`,
+//! `--schemaless`) go through a `Value` that rejects keys given twice.
 
-use crate::input::{read_document, ReadError, MAX_DOCUMENT_BYTES};
+use crate::input::{read_document, utf8_text, ReadError, MAX_DOCUMENT_BYTES};
+use crate::output::write_stdout;
 use crate::SchemaArgs;
 use scim::generic::{GenericResource, ResourceSchemas};
 use scim::message::{self, BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest};
 use scim::models::{Group, ResourceType, Schema, ServiceProviderConfig, User};
 use scim::schema::Loader;
 use scim::{Error, Resource};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::Value;
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+use serde_json::{Map, Number, Value};
+use std::fmt;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -32,8 +41,8 @@ pub fn run(args: &SchemaArgs, file: Option<&Path>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let text = match read_document(file) {
-        Ok(text) => text,
+    let bytes = match read_document(file) {
+        Ok(bytes) => bytes,
         Err(ReadError::Io(message)) => {
             eprintln!("{message}");
             return ExitCode::from(1);
@@ -44,26 +53,42 @@ pub fn run(args: &SchemaArgs, file: Option<&Path>) -> ExitCode {
             )))
         }
     };
-    let result = serde_json::from_str::<Value>(&text)
-        .map_err(|error| Error::invalid_syntax(format!("not valid JSON: {error}")))
-        .and_then(|document| validate_document(document, &schemas));
+    let result = utf8_text(&bytes)
+        .map_err(Error::invalid_syntax)
+        .and_then(|text| validate_document(text, &schemas))
+        .and_then(|document| pretty(&document));
     match result {
-        Ok(output) => {
-            println!("{}", pretty(&output));
-            ExitCode::SUCCESS
-        }
+        Ok(text) => print(text, ExitCode::SUCCESS),
         Err(error) => fail(error),
     }
 }
 
+/// Prints the SCIM Error document and exits 2.
 fn fail(error: Error) -> ExitCode {
-    let document = serde_json::to_value(&error).unwrap_or(Value::Null);
-    println!("{}", pretty(&document));
-    ExitCode::from(2)
+    let text = serde_json::to_string_pretty(&error).unwrap_or_else(|_| {
+        format!(
+            r#"{{"schemas":["{}"],"status":"{}"}}"#,
+            message::ERROR,
+            error.status()
+        )
+    });
+    print(text, ExitCode::from(2))
 }
 
-fn pretty(value: &Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+/// Prints `text` and a newline; exits with `code`, or 1 if stdout cannot be written.
+fn print(mut text: String, code: ExitCode) -> ExitCode {
+    text.push('\n');
+    match write_stdout(text.as_bytes()) {
+        Ok(()) => code,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn pretty(document: &Document) -> Result<String, Error> {
+    serde_json::to_string_pretty(document).map_err(|error| Error::internal(error.to_string()))
 }
 
 fn load_schemas(args: &SchemaArgs) -> Result<Schemas, String> {
@@ -75,103 +100,371 @@ fn load_schemas(args: &SchemaArgs) -> Result<Schemas, String> {
     }
     let mut loader = Loader::new();
     for path in &args.schemas {
+        if path.is_dir() {
+            return Err(format!(
+                "--schema {}: is a directory; `scim validate --schema` takes Schema files, \
+                 in order: the first is the resource's core schema, later ones its extensions",
+                path.display()
+            ));
+        }
         loader.add_path(path);
     }
     let set = loader.load().map_err(|error| error.to_string())?;
     Ok(Schemas::Files(set.schemas().to_vec()))
 }
 
-/// The `schemas` URIs of a document.
-fn schema_uris(document: &Value) -> Vec<&str> {
-    let Some(object) = document.as_object() else {
-        return Vec::new();
-    };
-    object
-        .iter()
-        .find(|(key, _)| key.eq_ignore_ascii_case("schemas"))
-        .and_then(|(_, value)| value.as_array())
-        .map(|uris| uris.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default()
+/// A document read into its model, ready to be printed back.
+enum Document {
+    User(Box<User>),
+    Group(Box<Group>),
+    ServiceProviderConfig(Box<ServiceProviderConfig>),
+    ResourceType(Box<ResourceType>),
+    Schema(Box<Schema>),
+    /// A resource read against run-time schemas, or without any.
+    Generic(Value),
+    List(Box<ListResponse<Document>>),
+    SearchRequest(Box<SearchRequest>),
+    PatchOp(Box<PatchOp>),
+    BulkRequest(Box<BulkRequest>),
+    BulkResponse(Box<BulkResponse>),
+    Error(Box<Error>),
 }
 
-fn names(uris: &[&str], uri: &str) -> bool {
+impl Serialize for Document {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Document::User(user) => user.serialize(serializer),
+            Document::Group(group) => group.serialize(serializer),
+            Document::ServiceProviderConfig(config) => config.serialize(serializer),
+            Document::ResourceType(resource_type) => resource_type.serialize(serializer),
+            Document::Schema(schema) => schema.serialize(serializer),
+            Document::Generic(value) => value.serialize(serializer),
+            Document::List(list) => list.serialize(serializer),
+            Document::SearchRequest(request) => request.serialize(serializer),
+            Document::PatchOp(patch) => patch.serialize(serializer),
+            Document::BulkRequest(request) => request.serialize(serializer),
+            Document::BulkResponse(response) => response.serialize(serializer),
+            Document::Error(error) => error.serialize(serializer),
+        }
+    }
+}
+
+/// What the first look at a document finds.
+enum FirstLook {
+    /// A JSON object, with its `schemas` attribute if it has one.
+    Object(Option<SchemasAttribute>),
+    /// Another JSON value, named with its article: `an array`, `a number`.
+    NotObject(&'static str),
+}
+
+/// The value of a `schemas` attribute.
+enum SchemasAttribute {
+    /// An array of strings, as RFC 7643 §3 requires.
+    Uris(Vec<String>),
+    /// Anything else, described.
+    Invalid(String),
+}
+
+impl FirstLook {
+    /// Reads `text` just far enough to tell its kind and `schemas`; the whole text is
+    /// still checked to be JSON, with nothing after it.
+    fn of(text: &str, origin: Origin) -> Result<FirstLook, Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        FirstLook::deserialize(&mut deserializer)
+            .and_then(|look| deserializer.end().map(|()| look))
+            .map_err(|error| {
+                Error::invalid_syntax(format!("not valid JSON: {}", origin.describe(&error)))
+            })
+    }
+
+    /// The `schemas` URIs. Errors say what is wrong with the document's shape (RFC 7644
+    /// §3.1: resources and messages are JSON objects; RFC 7643 §3: `schemas` is an array
+    /// of URIs). A missing `schemas` gives no URIs.
+    fn uris(&self, what: &str) -> Result<&[String], Error> {
+        match self {
+            FirstLook::NotObject(kind) => Err(Error::invalid_syntax(format!(
+                "a SCIM {what} is a JSON object, not {kind} (RFC 7644 §3.1)"
+            ))),
+            FirstLook::Object(None) => Ok(&[]),
+            FirstLook::Object(Some(SchemasAttribute::Uris(uris))) => Ok(uris),
+            FirstLook::Object(Some(SchemasAttribute::Invalid(found))) => Err(Error::invalid_value(
+                format!("schemas: `schemas` must be an array of URIs (RFC 7643 §3), not {found}"),
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FirstLook {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LookVisitor;
+        impl<'de> Visitor<'de> for LookVisitor {
+            type Value = FirstLook;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FirstLook, A::Error> {
+                let mut schemas = None;
+                while let Some(key) = map.next_key::<Key>()? {
+                    if key.is_schemas && schemas.is_none() {
+                        schemas = Some(map.next_value::<SchemasAttribute>()?);
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(FirstLook::Object(schemas))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FirstLook, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(FirstLook::NotObject("an array"))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<FirstLook, E> {
+                Ok(FirstLook::NotObject("a string"))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<FirstLook, E> {
+                Ok(FirstLook::NotObject("a boolean"))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<FirstLook, E> {
+                Ok(FirstLook::NotObject("a number"))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<FirstLook, E> {
+                Ok(FirstLook::NotObject("a number"))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<FirstLook, E> {
+                Ok(FirstLook::NotObject("a number"))
+            }
+            fn visit_unit<E>(self) -> Result<FirstLook, E> {
+                Ok(FirstLook::NotObject("null"))
+            }
+        }
+        deserializer.deserialize_any(LookVisitor)
+    }
+}
+
+/// An object key, compared with `schemas` in any case (RFC 7643 §2.1).
+struct Key {
+    is_schemas: bool,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("an attribute name")
+            }
+            fn visit_str<E>(self, key: &str) -> Result<Key, E> {
+                Ok(Key {
+                    is_schemas: key.eq_ignore_ascii_case("schemas"),
+                })
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for SchemasAttribute {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SchemasVisitor;
+        impl<'de> Visitor<'de> for SchemasVisitor {
+            type Value = SchemasAttribute;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a JSON value")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<SchemasAttribute, A::Error> {
+                let mut uris = Vec::new();
+                let mut invalid = None;
+                while let Some(element) = seq.next_element::<Element>()? {
+                    match (element, &invalid) {
+                        (Element::Uri(uri), None) => uris.push(uri),
+                        (Element::Other(kind), None) => {
+                            invalid =
+                                Some(format!("an array whose element {} is {kind}", uris.len()));
+                        }
+                        (_, Some(_)) => {}
+                    }
+                }
+                Ok(invalid.map_or(SchemasAttribute::Uris(uris), SchemasAttribute::Invalid))
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SchemasAttribute, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(SchemasAttribute::Invalid("an object".to_owned()))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<SchemasAttribute, E> {
+                Ok(SchemasAttribute::Invalid("a string".to_owned()))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<SchemasAttribute, E> {
+                Ok(SchemasAttribute::Invalid("a boolean".to_owned()))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<SchemasAttribute, E> {
+                Ok(SchemasAttribute::Invalid("a number".to_owned()))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<SchemasAttribute, E> {
+                Ok(SchemasAttribute::Invalid("a number".to_owned()))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<SchemasAttribute, E> {
+                Ok(SchemasAttribute::Invalid("a number".to_owned()))
+            }
+            fn visit_unit<E>(self) -> Result<SchemasAttribute, E> {
+                Ok(SchemasAttribute::Invalid("null".to_owned()))
+            }
+        }
+        deserializer.deserialize_any(SchemasVisitor)
+    }
+}
+
+/// An element of `schemas`: a URI string, or another JSON value (named).
+enum Element {
+    Uri(String),
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Element {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ElementVisitor;
+        impl<'de> Visitor<'de> for ElementVisitor {
+            type Value = Element;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a JSON value")
+            }
+            fn visit_str<E>(self, uri: &str) -> Result<Element, E> {
+                Ok(Element::Uri(uri.to_owned()))
+            }
+            fn visit_string<E>(self, uri: String) -> Result<Element, E> {
+                Ok(Element::Uri(uri))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Element, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Element::Other("an array"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Element::Other("an object"))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Element, E> {
+                Ok(Element::Other("a boolean"))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Element, E> {
+                Ok(Element::Other("a number"))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Element, E> {
+                Ok(Element::Other("a number"))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Element, E> {
+                Ok(Element::Other("a number"))
+            }
+            fn visit_unit<E>(self) -> Result<Element, E> {
+                Ok(Element::Other("null"))
+            }
+        }
+        deserializer.deserialize_any(ElementVisitor)
+    }
+}
+
+fn names(uris: &[String], uri: &str) -> bool {
     uris.iter()
         .any(|candidate| candidate.eq_ignore_ascii_case(uri))
 }
 
-fn validate_document(document: Value, schemas: &Schemas) -> Result<Value, Error> {
-    let uris = schema_uris(&document);
-    if names(&uris, message::LIST_RESPONSE) {
-        let mut list: ListResponse<Value> = typed(document)?;
-        let resources = std::mem::take(&mut list.resources);
-        for (index, resource) in resources.into_iter().enumerate() {
-            // A projected resource may come without `schemas` (RFC 7644 §3.4.2 prints
-            // one); with nothing to tell its kind, it is read schemaless.
-            let schemas =
-                if schema_uris(&resource).is_empty() && matches!(schemas, Schemas::Bundled) {
-                    &Schemas::None
-                } else {
-                    schemas
-                };
-            let resource = validate_resource(resource, schemas)
-                .map_err(|error| error.at(format_args!("Resources[{index}]")))?;
-            list.resources.push(resource);
-        }
-        return to_json(&list);
+fn validate_document(text: &str, schemas: &Schemas) -> Result<Document, Error> {
+    let look = FirstLook::of(text, Origin::START)?;
+    let uris = look.uris("document")?;
+    if names(uris, message::LIST_RESPONSE) {
+        return validate_list(text, schemas);
     }
-    if names(&uris, message::SEARCH_REQUEST) {
-        return round_trip::<SearchRequest>(document);
+    if names(uris, message::SEARCH_REQUEST) {
+        return typed(text, Origin::START)
+            .map(|request| Document::SearchRequest(Box::new(request)));
     }
-    if names(&uris, message::PATCH_OP) {
-        return round_trip::<PatchOp>(document);
+    if names(uris, message::PATCH_OP) {
+        return typed(text, Origin::START).map(|patch| Document::PatchOp(Box::new(patch)));
     }
-    if names(&uris, message::BULK_REQUEST) {
-        return round_trip::<BulkRequest>(document);
+    if names(uris, message::BULK_REQUEST) {
+        return typed(text, Origin::START).map(|request| Document::BulkRequest(Box::new(request)));
     }
-    if names(&uris, message::BULK_RESPONSE) {
-        return round_trip::<BulkResponse>(document);
+    if names(uris, message::BULK_RESPONSE) {
+        return typed(text, Origin::START)
+            .map(|response| Document::BulkResponse(Box::new(response)));
     }
-    if names(&uris, message::ERROR) {
-        return round_trip::<Error>(document);
+    if names(uris, message::ERROR) {
+        return typed(text, Origin::START).map(|error| Document::Error(Box::new(error)));
     }
-    validate_resource(document, schemas)
+    validate_resource(text, Origin::START, uris, schemas)
 }
 
-fn validate_resource(document: Value, schemas: &Schemas) -> Result<Value, Error> {
+/// A ListResponse (RFC 7644 §3.4.2): the message is read with its resources left as
+/// text, then each resource is read from its own text; errors in a resource are
+/// prefixed with `Resources[i]`, and their line and column count in the whole document.
+fn validate_list(text: &str, schemas: &Schemas) -> Result<Document, Error> {
+    let list: ListResponse<&RawValue> = typed(text, Origin::START)?;
+    let mut resources = Vec::with_capacity(list.resources.len());
+    for (index, resource) in list.resources.iter().enumerate() {
+        let origin = Origin::of(resource.get(), text);
+        let document = validate_listed(resource.get(), origin, schemas)
+            .map_err(|error| error.at(format_args!("Resources[{index}]")))?;
+        resources.push(document);
+    }
+    Ok(Document::List(Box::new(ListResponse {
+        total_results: list.total_results,
+        resources,
+        start_index: list.start_index,
+        items_per_page: list.items_per_page,
+        next_cursor: list.next_cursor,
+        previous_cursor: list.previous_cursor,
+        unknown_attributes: list.unknown_attributes,
+    })))
+}
+
+fn validate_listed(text: &str, origin: Origin, schemas: &Schemas) -> Result<Document, Error> {
+    let look = FirstLook::of(text, origin)?;
+    let uris = look.uris("resource")?;
+    // A projected resource may come without `schemas` (RFC 7644 §3.4.2 prints one);
+    // with nothing to tell its kind, it is read schemaless.
+    let schemas = if uris.is_empty() && matches!(schemas, Schemas::Bundled) {
+        &Schemas::None
+    } else {
+        schemas
+    };
+    validate_resource(text, origin, uris, schemas)
+}
+
+fn validate_resource(
+    text: &str,
+    origin: Origin,
+    uris: &[String],
+    schemas: &Schemas,
+) -> Result<Document, Error> {
+    let generic = |schemas| generic(text, origin, schemas);
     match schemas {
-        Schemas::None => {
-            Ok(GenericResource::from_json(document, ResourceSchemas::schemaless())?.into_json())
-        }
-        Schemas::Files(files) => {
-            let Some((core, extensions)) = files.split_first() else {
-                return Ok(
-                    GenericResource::from_json(document, ResourceSchemas::schemaless())?
-                        .into_json(),
-                );
-            };
-            Ok(
-                GenericResource::from_json(document, ResourceSchemas::new(core, extensions))?
-                    .into_json(),
-            )
-        }
+        Schemas::None => generic(ResourceSchemas::schemaless()),
+        Schemas::Files(files) => match files.split_first() {
+            Some((core, extensions)) => generic(ResourceSchemas::new(core, extensions)),
+            None => generic(ResourceSchemas::schemaless()),
+        },
         Schemas::Bundled => {
-            let uris = schema_uris(&document);
             if uris.is_empty() {
                 return Err(Error::invalid_syntax(
                     "schemas: the document has no `schemas` attribute, so its kind is unknown (RFC 7643 §3); \
                      pass --schema FILE or --schemaless",
                 ));
             }
-            if names(&uris, User::SCHEMA) {
-                round_trip::<User>(document)
-            } else if names(&uris, Group::SCHEMA) {
-                round_trip::<Group>(document)
-            } else if names(&uris, ServiceProviderConfig::SCHEMA) {
-                round_trip::<ServiceProviderConfig>(document)
-            } else if names(&uris, ResourceType::SCHEMA) {
-                round_trip::<ResourceType>(document)
-            } else if names(&uris, Schema::SCHEMA) {
-                round_trip::<Schema>(document)
+            if names(uris, User::SCHEMA) {
+                typed(text, origin).map(|user| Document::User(Box::new(user)))
+            } else if names(uris, Group::SCHEMA) {
+                typed(text, origin).map(|group| Document::Group(Box::new(group)))
+            } else if names(uris, ServiceProviderConfig::SCHEMA) {
+                typed(text, origin).map(|config| Document::ServiceProviderConfig(Box::new(config)))
+            } else if names(uris, ResourceType::SCHEMA) {
+                typed(text, origin)
+                    .map(|resource_type| Document::ResourceType(Box::new(resource_type)))
+            } else if names(uris, Schema::SCHEMA) {
+                typed(text, origin).map(|schema| Document::Schema(Box::new(schema)))
             } else {
                 Err(Error::invalid_value(format!(
                     "schemas: no bundled schema for {}; pass its definition with --schema FILE",
@@ -182,22 +475,88 @@ fn validate_resource(document: Value, schemas: &Schemas) -> Result<Value, Error>
     }
 }
 
-fn round_trip<T: Serialize + DeserializeOwned>(document: Value) -> Result<Value, Error> {
-    let value: T = typed(document)?;
-    to_json(&value)
+/// Reads a resource against run-time schemas. The JSON is read with every key checked
+/// to be given once, which `serde_json::Value` alone would not do.
+fn generic(text: &str, origin: Origin, schemas: ResourceSchemas<'_>) -> Result<Document, Error> {
+    let StrictValue(value) = typed(text, origin)?;
+    Ok(Document::Generic(
+        GenericResource::from_json(value, schemas)?.into_json(),
+    ))
 }
 
-/// Reads `document` into `T`; an error names the attribute path where it happened.
-fn typed<T: DeserializeOwned>(document: Value) -> Result<T, Error> {
-    serde_path_to_error::deserialize(document).map_err(|error| {
+/// Reads `text` into `T`, rejecting anything after the JSON value; an error names the
+/// attribute path where it happened, and its line and column counted from `origin`.
+fn typed<'a, T: Deserialize<'a>>(text: &'a str, origin: Origin) -> Result<T, Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = attribute_path(error.path());
-        let detail = error.into_inner().to_string();
-        if path.is_empty() {
-            Error::invalid_value(detail)
+        let error = error.into_inner();
+        let detail = origin.describe(&error);
+        let error = if error.is_syntax() || error.is_eof() {
+            Error::invalid_syntax(format!("not valid JSON: {detail}"))
         } else {
-            Error::invalid_value(format!("{path}: {detail}"))
+            Error::invalid_value(detail)
+        };
+        if path.is_empty() {
+            error
+        } else {
+            error.at(path)
         }
-    })
+    })?;
+    deserializer.end().map_err(|error| {
+        Error::invalid_syntax(format!("not valid JSON: {}", origin.describe(&error)))
+    })?;
+    Ok(value)
+}
+
+/// Where a text read on its own (a resource of a ListResponse) starts in the document,
+/// so that the line and column in `serde_json` errors count in the whole document.
+#[derive(Clone, Copy)]
+struct Origin {
+    /// The line of the text's first byte, from 1.
+    line: usize,
+    /// The bytes before the text's first byte on its line.
+    column: usize,
+}
+
+impl Origin {
+    /// The whole document.
+    const START: Origin = Origin { line: 1, column: 0 };
+
+    /// Where `part`, a slice of `whole`, starts in it.
+    fn of(part: &str, whole: &str) -> Origin {
+        let offset = (part.as_ptr() as usize)
+            .checked_sub(whole.as_ptr() as usize)
+            .filter(|offset| *offset <= whole.len())
+            .unwrap_or(0);
+        let before = whole.as_bytes().get(..offset).unwrap_or_default();
+        let line_start = before
+            .iter()
+            .rposition(|byte| *byte == b'\n')
+            .map_or(0, |newline| newline + 1);
+        Origin {
+            line: 1 + before.iter().filter(|byte| **byte == b'\n').count(),
+            column: offset - line_start,
+        }
+    }
+
+    /// The error's message, its position counted from this origin.
+    fn describe(self, error: &serde_json::Error) -> String {
+        let text = error.to_string();
+        let (line, column) = (error.line(), error.column());
+        let Some(message) = (line > 0)
+            .then(|| text.strip_suffix(&format!(" at line {line} column {column}")))
+            .flatten()
+        else {
+            return text;
+        };
+        let (line, column) = if line == 1 {
+            (self.line, self.column + column)
+        } else {
+            (self.line + line - 1, column)
+        };
+        format!("{message} at line {line} column {column}")
+    }
 }
 
 /// The path in RFC 7644 §3.10 notation: `emails[1].value`, and `:` after an extension
@@ -224,6 +583,62 @@ fn attribute_path(path: &serde_path_to_error::Path) -> String {
     text
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<Value, Error> {
-    serde_json::to_value(value).map_err(|error| Error::new(500, None, Some(error.to_string())))
+/// A JSON value whose objects have no key given twice (compared exactly; the generic
+/// reader compares attribute names case-insensitively itself).
+struct StrictValue(Value);
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StrictVisitor;
+        impl<'de> Visitor<'de> for StrictVisitor {
+            type Value = StrictValue;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a JSON value")
+            }
+            fn visit_bool<E>(self, value: bool) -> Result<StrictValue, E> {
+                Ok(StrictValue(Value::Bool(value)))
+            }
+            fn visit_i64<E>(self, value: i64) -> Result<StrictValue, E> {
+                Ok(StrictValue(Value::Number(value.into())))
+            }
+            fn visit_u64<E>(self, value: u64) -> Result<StrictValue, E> {
+                Ok(StrictValue(Value::Number(value.into())))
+            }
+            fn visit_f64<E>(self, value: f64) -> Result<StrictValue, E> {
+                Ok(StrictValue(
+                    Number::from_f64(value).map_or(Value::Null, Value::Number),
+                ))
+            }
+            fn visit_str<E>(self, value: &str) -> Result<StrictValue, E> {
+                Ok(StrictValue(Value::String(value.to_owned())))
+            }
+            fn visit_string<E>(self, value: String) -> Result<StrictValue, E> {
+                Ok(StrictValue(Value::String(value)))
+            }
+            fn visit_unit<E>(self) -> Result<StrictValue, E> {
+                Ok(StrictValue(Value::Null))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<StrictValue, A::Error> {
+                let mut items = Vec::new();
+                while let Some(StrictValue(item)) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(StrictValue(Value::Array(items)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StrictValue, A::Error> {
+                let mut object = Map::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if object.contains_key(&key) {
+                        return Err(de::Error::custom(format_args!(
+                            "attribute `{key}` is given more than once"
+                        )));
+                    }
+                    let StrictValue(value) = map.next_value()?;
+                    object.insert(key, value);
+                }
+                Ok(StrictValue(Value::Object(object)))
+            }
+        }
+        deserializer.deserialize_any(StrictVisitor)
+    }
 }

@@ -2,25 +2,49 @@
 
 use scim_tests::{rfc_example, rfc_fixtures, without_unassigned};
 use serde_json::{json, Value};
-use std::io::Write;
+use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 fn scim(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scim"))
+    scim_bytes(args, stdin.unwrap_or("").as_bytes())
+}
+
+fn scim_bytes(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
+    let mut input = child.stdin.take().expect("stdin");
+    // A command that fails before reading stdin closes it: that is its answer, not a
+    // failure of the test.
+    if let Err(error) = input.write_all(stdin) {
+        assert_eq!(
+            error.kind(),
+            ErrorKind::BrokenPipe,
+            "writing stdin: {error}"
+        );
+    }
+    drop(input);
+    child.wait_with_output().expect("the scim binary finishes")
+}
+
+fn spawn(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_scim"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the scim binary runs");
-    let mut input = child.stdin.take().expect("stdin");
-    input
-        .write_all(stdin.unwrap_or("").as_bytes())
-        .expect("stdin accepts the document");
-    drop(input);
-    child.wait_with_output().expect("the scim binary finishes")
+        .expect("the scim binary runs")
 }
+
+fn detail(output: &Output) -> String {
+    stdout_json(output)["detail"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no detail: {}", String::from_utf8_lossy(&output.stdout)))
+        .to_owned()
+}
+
+const USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
+const LIST_RESPONSE: &str = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
 fn stdout_json(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
@@ -289,4 +313,236 @@ fn an_unreadable_file_exits_1_with_the_reason_on_stderr() {
 fn a_wrong_command_line_exits_2() {
     let output = scim(&["validate", "--schemaless", "--schema", "x.json"], None);
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn generate_with_bundled_lets_resource_types_name_the_bundled_schemas() {
+    let schemas = workspace().join("examples/badge-extension/schemas");
+    let output = scim(
+        &[
+            "generate",
+            "--bundled",
+            "--schema",
+            schemas.join("badge.json").to_str().unwrap(),
+            "--resource-type",
+            schemas.join("resource-types").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let source = String::from_utf8(output.stdout).unwrap();
+    let user = source
+        .split("pub struct User ")
+        .nth(1)
+        .expect("the output defines `pub struct User`");
+    let user = user.split("\n}").next().unwrap_or_default();
+    assert!(user.contains("pub badge_user:"), "{user}");
+}
+
+#[test]
+fn generate_into_a_pipe_closed_by_its_reader_exits_0() {
+    // Like `scim generate | head -1`: the output (the bundled models) is larger than a
+    // pipe holds, so the command is still writing when the reader goes away.
+    let mut child = spawn(&["generate"]);
+    drop(child.stdin.take());
+    let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first_line = String::new();
+    reader.read_line(&mut first_line).unwrap();
+    drop(reader);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn validate_into_a_pipe_closed_by_its_reader_exits_0() {
+    let mut child = spawn(&["validate"]);
+    drop(child.stdout.take());
+    let mut input = child.stdin.take().expect("stdin");
+    input
+        .write_all(format!(r#"{{"schemas":["{USER}"],"userName":"bjensen"}}"#).as_bytes())
+        .unwrap();
+    drop(input);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_naming_the_attribute() {
+    let output = scim(
+        &["validate"],
+        Some(&format!(
+            r#"{{"schemas":["{USER}"],"userName":"a","userName":"b"}}"#
+        )),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        detail(&output).contains("`userName`"),
+        "{}",
+        detail(&output)
+    );
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_without_bundled_schemas_too() {
+    let output = scim(
+        &["validate", "--schemaless"],
+        Some(r#"{"schemas":["urn:example:Thing"],"parts":[{"n":1},{"n":2,"n":3}]}"#),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let detail = detail(&output);
+    assert!(detail.starts_with("parts[1]: "), "{detail}");
+    assert!(detail.contains("`n`"), "{detail}");
+}
+
+#[test]
+fn a_key_given_twice_in_a_listed_resource_is_named_with_its_index() {
+    let output = scim(
+        &["validate"],
+        Some(&format!(
+            r#"{{"schemas":["{LIST_RESPONSE}"],"totalResults":2,"Resources":[
+                {{"schemas":["{USER}"],"userName":"a"}},
+                {{"schemas":["{USER}"],"userName":"a","userName":"b"}}]}}"#
+        )),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let detail = detail(&output);
+    assert!(detail.starts_with("Resources[1]: "), "{detail}");
+    assert!(detail.contains("`userName`"), "{detail}");
+}
+
+#[test]
+fn an_error_in_a_listed_resource_names_its_index_and_path() {
+    let output = scim(
+        &["validate"],
+        Some(&format!(
+            r#"{{"schemas":["{LIST_RESPONSE}"],"totalResults":1,"Resources":[
+                {{"schemas":["{USER}"],"userName":"a","emails":[{{"value":5}}]}}]}}"#
+        )),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let detail = detail(&output);
+    assert!(
+        detail.starts_with("Resources[0]: emails[0].value: "),
+        "{detail}"
+    );
+}
+
+#[test]
+fn validate_prints_what_the_typed_model_reads_from_the_original_text() {
+    let document = format!(
+        r#"{{"schemas":["{USER}"],"userName":"a","x":1.10,"y":123456789012345678901234567890}}"#
+    );
+    let output = scim(&["validate"], Some(&document));
+    assert_eq!(output.status.code(), Some(0));
+    let user: scim::models::User = serde_json::from_str(&document).unwrap();
+    let expected = format!("{}\n", serde_json::to_string_pretty(&user).unwrap());
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+}
+
+#[test]
+fn trailing_characters_are_invalid_syntax() {
+    let output = scim(
+        &["validate"],
+        Some(&format!(r#"{{"schemas":["{USER}"],"userName":"a"}} x"#)),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout_json(&output)["scimType"], json!("invalidSyntax"));
+}
+
+#[test]
+fn input_that_is_not_utf8_is_invalid_syntax_naming_the_byte() {
+    let mut document = br#"{"userName":"b"#.to_vec();
+    document.extend_from_slice(b"\xff\"}");
+    let output = scim_bytes(&["validate"], &document);
+    assert_eq!(output.status.code(), Some(2));
+    let error = stdout_json(&output);
+    assert_eq!(error["scimType"], json!("invalidSyntax"));
+    let detail = detail(&output);
+    assert!(detail.contains("not UTF-8"), "{detail}");
+    assert!(detail.contains("byte 14"), "{detail}");
+}
+
+#[test]
+fn a_leading_byte_order_mark_is_skipped() {
+    let document = format!("\u{FEFF}{}", json!({"schemas": [USER], "userName": "a"}));
+    let output = scim(&["validate"], Some(&document));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert_eq!(
+        stdout_json(&output),
+        json!({"schemas": [USER], "userName": "a"})
+    );
+}
+
+#[test]
+fn schemas_that_is_not_an_array_is_reported_as_such() {
+    let output = scim(
+        &["validate"],
+        Some(&format!(r#"{{"schemas":"{USER}","userName":"a"}}"#)),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let detail = detail(&output);
+    assert!(
+        detail.contains("`schemas` must be an array of URIs"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn a_document_that_is_not_an_object_is_reported_as_such() {
+    for (document, kind) in [("[]", "an array"), ("5", "a number"), ("\"x\"", "a string")] {
+        let output = scim(&["validate"], Some(document));
+        assert_eq!(output.status.code(), Some(2), "{document}");
+        let detail = detail(&output);
+        assert!(
+            detail.contains(&format!("a SCIM document is a JSON object, not {kind}")),
+            "{document}: {detail}"
+        );
+    }
+}
+
+#[test]
+fn validate_rejects_a_schema_directory() {
+    let dir = std::env::temp_dir().join(format!("scim-cli-schema-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let output = scim(
+        &["validate", "--schema", dir.to_str().unwrap()],
+        Some(r#"{"schemas":["urn:example:Thing"]}"#),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("directory"), "{stderr}");
+}
+
+#[test]
+fn an_error_in_a_listed_resource_gives_its_line_and_column_in_the_whole_document() {
+    let document = format!(
+        "{{\"schemas\":[\"{LIST_RESPONSE}\"],\"totalResults\":1,\n\"Resources\":[\n  {{\"userName\":\"a\",\"userName\":\"b\"}}]}}"
+    );
+    let output = scim(&["validate"], Some(&document));
+    assert_eq!(output.status.code(), Some(2));
+    let detail = detail(&output);
+    assert!(detail.ends_with(" at line 3 column 28"), "{detail}");
 }
