@@ -453,7 +453,14 @@ fn validate_prints_what_the_typed_model_reads_from_the_original_text() {
     assert_eq!(output.status.code(), Some(0));
     let user: scim::models::User = serde_json::from_str(&document).unwrap();
     let expected = format!("{}\n", serde_json::to_string_pretty(&user).unwrap());
-    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout, expected);
+    // Unknown attributes keep their JSON text: numbers come back digit for digit.
+    assert!(stdout.contains(r#""x": 1.10"#), "{stdout}");
+    assert!(
+        stdout.contains(r#""y": 123456789012345678901234567890"#),
+        "{stdout}"
+    );
 }
 
 #[test]
