@@ -104,3 +104,33 @@ fn every_resource_example_in_the_manifest_is_covered() {
     }
     assert_eq!(resources.len(), 16);
 }
+
+/// RFC 7643 §8.7.1 and §8.7.2 print the schema representations without `schemas`; the
+/// typed model writes it (RFC 7643 §7: every Schema resource has it), and otherwise
+/// gives back exactly what it read.
+#[test]
+fn every_rfc_schema_representation_round_trips_through_the_schema_model() {
+    const SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Schema";
+    for name in [
+        "User",
+        "Group",
+        "EnterpriseUser",
+        "ServiceProviderConfig",
+        "ResourceType",
+        "Schema",
+    ] {
+        let file = format!("rfc7643/8.7/{name}.json");
+        let input = rfc_example(&file);
+        assert!(input.get("schemas").is_none(), "{file} prints no schemas");
+        let model: scim::models::Schema =
+            serde_json::from_value(input.clone()).unwrap_or_else(|error| panic!("{file}: {error}"));
+        let mut output = serde_json::to_value(&model).unwrap();
+        assert_eq!(output["schemas"], serde_json::json!([SCHEMA]), "{file}");
+        output.as_object_mut().unwrap().remove("schemas");
+        assert_eq!(
+            without_unassigned(&output),
+            without_unassigned(&input),
+            "{file}"
+        );
+    }
+}
