@@ -1,9 +1,11 @@
 //! The schema model: RFC 7643 §7 Schema resources and §6 ResourceType resources.
 //!
 //! One model serves every part of the toolkit. The loader builds it from JSON at run
-//! time (owned strings), the derive builds it as `'static` tables (borrowed strings),
-//! and the code generator reads it to plan Rust types. `Cow` makes both possible
-//! without two sets of types.
+//! time (owned strings), constant tables such as [`COMMON_ATTRIBUTES`] are written with
+//! borrowed strings (as the derive's attribute tables will be), and the code generator
+//! reads it to plan Rust types. `Cow` makes both possible without two sets of types.
+//!
+//! [`COMMON_ATTRIBUTES`]: super::COMMON_ATTRIBUTES
 
 use std::borrow::Cow;
 use std::fmt;
