@@ -383,10 +383,14 @@ fn validate_document(text: &str, schemas: &Schemas) -> Result<Document, Error> {
             .map(|request| Document::SearchRequest(Box::new(request)));
     }
     if names(uris, message::PATCH_OP) {
-        return typed(text, Origin::START).map(|patch| Document::PatchOp(Box::new(patch)));
+        let patch: PatchOp = typed(text, Origin::START)?;
+        check_patch_ops(&patch)?;
+        return Ok(Document::PatchOp(Box::new(patch)));
     }
     if names(uris, message::BULK_REQUEST) {
-        return typed(text, Origin::START).map(|request| Document::BulkRequest(Box::new(request)));
+        let request: BulkRequest = typed(text, Origin::START)?;
+        check_bulk_methods(&request)?;
+        return Ok(Document::BulkRequest(Box::new(request)));
     }
     if names(uris, message::BULK_RESPONSE) {
         return typed(text, Origin::START)
@@ -396,6 +400,31 @@ fn validate_document(text: &str, schemas: &Schemas) -> Result<Document, Error> {
         return typed(text, Origin::START).map(|error| Document::Error(Box::new(error)));
     }
     validate_resource(text, Origin::START, uris, schemas)
+}
+
+/// Every `op` is `add`, `remove` or `replace` (RFC 7644 §3.5.2; any case, as Entra ID
+/// sends `Replace`).
+fn check_patch_ops(patch: &PatchOp) -> Result<(), Error> {
+    for (index, operation) in patch.operations.iter().enumerate() {
+        if let message::PatchOpKind::Other(op) = &operation.op {
+            return Err(Error::invalid_value(format!(
+                "Operations[{index}].op: `{op}` is not a PATCH operation; expected add, remove or replace (RFC 7644 §3.5.2)"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Every bulk `method` is POST, PUT, PATCH or DELETE (RFC 7644 §3.7).
+fn check_bulk_methods(request: &BulkRequest) -> Result<(), Error> {
+    for (index, operation) in request.operations.iter().enumerate() {
+        if let message::BulkMethod::Other(method) = &operation.method {
+            return Err(Error::invalid_value(format!(
+                "Operations[{index}].method: `{method}` is not a bulk method; expected POST, PUT, PATCH or DELETE (RFC 7644 §3.7)"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// A ListResponse (RFC 7644 §3.4.2): the message is read with its resources left as

@@ -464,6 +464,40 @@ fn validate_prints_what_the_typed_model_reads_from_the_original_text() {
 }
 
 #[test]
+fn a_patch_op_outside_the_rfc_is_an_error_but_any_case_is_fine() {
+    let patch = |op: &str| {
+        format!(
+            r#"{{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{{"op":"add","path":"title","value":"x"}},{{"op":"{op}","path":"active","value":false}}]}}"#
+        )
+    };
+    let output = scim(&["validate"], Some(&patch("frobnicate")));
+    assert_eq!(output.status.code(), Some(2));
+    let detail = stdout_json(&output)["detail"].as_str().unwrap().to_owned();
+    assert!(
+        detail.starts_with("Operations[1].op: `frobnicate` is not a PATCH operation"),
+        "{detail}"
+    );
+    let output = scim(&["validate"], Some(&patch("Replace")));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout_json(&output)["Operations"][1]["op"],
+        json!("replace")
+    );
+}
+
+#[test]
+fn a_bulk_method_outside_the_rfc_is_an_error() {
+    let document = r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[{"method":"FETCH","path":"/Users"}]}"#;
+    let output = scim(&["validate"], Some(document));
+    assert_eq!(output.status.code(), Some(2));
+    let detail = stdout_json(&output)["detail"].as_str().unwrap().to_owned();
+    assert!(
+        detail.starts_with("Operations[0].method: `FETCH` is not a bulk method"),
+        "{detail}"
+    );
+}
+
+#[test]
 fn trailing_characters_are_invalid_syntax() {
     let output = scim(
         &["validate"],
