@@ -784,6 +784,41 @@ fn duplicate_sibling_names_are_rejected_case_insensitively_at_the_second() {
     );
 }
 
+/// A schema `urn:example:Test` with `count` attributes `a0`, `a1`, ..., one a line;
+/// the attribute at `renamed` (if any) is named `name` instead.
+fn schema_with_many_attributes(count: usize, renamed: Option<(usize, &str)>) -> String {
+    let attributes: Vec<String> = (0..count)
+        .map(|index| match renamed {
+            Some((at, name)) if at == index => format!("{{\"name\": \"{name}\"}}"),
+            _ => format!("{{\"name\": \"a{index}\"}}"),
+        })
+        .collect();
+    schema_with(&attributes.join(",\n"))
+}
+
+#[test]
+fn fifty_thousand_sibling_attributes_with_distinct_names_load() {
+    let text = schema_with_many_attributes(50_000, None);
+    let set = loaded(&text);
+    let schema = &set.schemas()[0];
+    assert_eq!(schema.attributes.len(), 50_000);
+    assert_eq!(schema.attributes[49_999].name, "a49999");
+}
+
+#[test]
+fn one_duplicate_among_fifty_thousand_siblings_is_the_only_diagnostic() {
+    let text = schema_with_many_attributes(50_000, Some((49_999, "A123")));
+    let diagnostic = only_diagnostic(&text);
+    let first = at(&text, "\"a123\"");
+    assert_diagnostic(
+        &diagnostic,
+        at(&text, "\"A123\""),
+        Some(TEST),
+        "A123",
+        &format!("duplicate attribute name \"A123\": \"a123\" is defined at {first}"),
+    );
+}
+
 #[test]
 fn the_same_name_under_different_parents_is_allowed() {
     let text = schema_with(

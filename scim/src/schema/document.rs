@@ -6,6 +6,7 @@
 //! RFC 7643 §2.2 default.
 
 use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
 
 use super::diagnostic::{Diagnostic, Location};
 use super::model::{
@@ -541,7 +542,9 @@ fn read_attributes(
     report: &mut Report<'_>,
 ) -> Vec<Attribute> {
     let mut attributes = Vec::with_capacity(items.len());
-    let mut names: Vec<(String, Location)> = Vec::with_capacity(items.len());
+    // The first of each name, keyed by its ASCII lowercase form (RFC 7643 §2.1), so
+    // that checking thousands of siblings stays linear.
+    let mut names: HashMap<String, (String, Location)> = HashMap::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let fallback = if parent.is_empty() {
             format!("{key}[{index}]")
@@ -563,23 +566,23 @@ fn read_attributes(
         let (attribute, name_at) =
             read_attribute(item.at, members, parent, &fallback, depth, context, report);
         if let Some(name_at) = name_at {
-            let path = join(parent, &attribute.name);
-            if let Some((first, first_at)) = names
-                .iter()
-                .find(|(first, _)| first.eq_ignore_ascii_case(&attribute.name))
-            {
-                report.error(
-                    Some(name_at),
-                    context.id,
-                    &path,
-                    format!(
-                        "duplicate attribute name \"{}\": \"{first}\" is defined at {first_at} \
-                         (names are case-insensitive, RFC 7643 §2.1)",
-                        attribute.name
-                    ),
-                );
-            } else {
-                names.push((attribute.name.to_string(), name_at));
+            match names.entry(attribute.name.to_ascii_lowercase()) {
+                Entry::Occupied(entry) => {
+                    let (first, first_at) = entry.get();
+                    report.error(
+                        Some(name_at),
+                        context.id,
+                        &join(parent, &attribute.name),
+                        format!(
+                            "duplicate attribute name \"{}\": \"{first}\" is defined at \
+                             {first_at} (names are case-insensitive, RFC 7643 §2.1)",
+                            attribute.name
+                        ),
+                    );
+                }
+                Entry::Vacant(entry) => {
+                    entry.insert((attribute.name.to_string(), name_at));
+                }
             }
         }
         attributes.push(attribute);
