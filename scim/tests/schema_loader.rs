@@ -842,6 +842,28 @@ fn canonical_values_on_a_type_that_cannot_have_them_are_rejected() {
 }
 
 #[test]
+fn messages_name_an_integer_type_with_the_article_an() {
+    let text = schema_with(
+        "{\"name\": \"level\", \"type\": \"integer\", \"canonicalValues\": [\"1\"], \
+         \"referenceTypes\": [\"uri\"], \"subAttributes\": [{\"name\": \"x\"}]}",
+    );
+    let messages: Vec<String> = diagnostics(&text)
+        .into_iter()
+        .map(|diagnostic| diagnostic.message)
+        .collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    for (message, key) in messages
+        .iter()
+        .zip(["canonicalValues", "referenceTypes", "subAttributes"])
+    {
+        assert!(
+            message.starts_with(&format!("\"{key}\" on an integer attribute: ")),
+            "{message}"
+        );
+    }
+}
+
+#[test]
 fn canonical_values_that_are_not_strings_are_rejected_item_by_item() {
     let text = schema_with("{\"name\": \"kind\", \"canonicalValues\": [\"work\", 2]}");
     let diagnostic = only_diagnostic(&text);

@@ -590,6 +590,19 @@ fn read_attributes(
     attributes
 }
 
+/// The type keyword with its indefinite article, for messages: `a string`,
+/// `an integer`. Every RFC 7643 §2.3 type keyword is pronounced as spelt, so the
+/// first letter decides.
+fn with_article(kind: AttributeType) -> String {
+    let word = kind.to_string();
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {word}")
+}
+
 fn join(parent: &str, name: &str) -> String {
     if parent.is_empty() {
         name.to_owned()
@@ -715,8 +728,9 @@ fn read_attribute(
                     context.id,
                     &path,
                     format!(
-                        "\"canonicalValues\" on a {kind} attribute: only string attributes \
-                         may have canonical values"
+                        "\"canonicalValues\" on {} attribute: only string attributes \
+                         may have canonical values",
+                        with_article(kind)
                     ),
                 );
             }
@@ -728,8 +742,9 @@ fn read_attribute(
                     context.id,
                     &path,
                     format!(
-                        "\"referenceTypes\" on a {kind} attribute: only reference attributes \
-                         have reference types (RFC 7643 §7)"
+                        "\"referenceTypes\" on {} attribute: only reference attributes \
+                         have reference types (RFC 7643 §7)",
+                        with_article(kind)
                     ),
                 );
             }
@@ -772,8 +787,9 @@ fn read_attribute(
                 context.id,
                 &path,
                 format!(
-                    "\"subAttributes\" on a {kind} attribute: only complex attributes have \
-                     sub-attributes (RFC 7643 §2.3.8)"
+                    "\"subAttributes\" on {} attribute: only complex attributes have \
+                     sub-attributes (RFC 7643 §2.3.8)",
+                    with_article(kind)
                 ),
             );
         }
@@ -971,6 +987,27 @@ mod tests {
         assert_eq!(probable_typo("uri", SCHEMA_KEYS), None);
         assert_eq!(probable_typo("pattern", ATTRIBUTE_KEYS), None);
         assert_eq!(probable_typo("ty", ATTRIBUTE_KEYS), None);
+    }
+
+    #[test]
+    fn only_integer_of_the_type_keywords_takes_the_article_an() {
+        let named: Vec<String> = AttributeType::ALL
+            .iter()
+            .map(|kind| with_article(*kind))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "a string",
+                "a boolean",
+                "a decimal",
+                "an integer",
+                "a dateTime",
+                "a binary",
+                "a reference",
+                "a complex",
+            ]
+        );
     }
 
     #[test]
