@@ -16,6 +16,7 @@ const ENTERPRISE_USER: &str = "urn:ietf:params:scim:schemas:extension:enterprise
 const SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 const RESOURCE_TYPE: &str = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 const TEST: &str = "urn:example:Test";
+const OTHER: &str = "urn:example:Other";
 
 // ---------------------------------------------------------------------------------
 // Helpers
@@ -852,9 +853,10 @@ fn messages_name_an_integer_type_with_the_article_an() {
         .map(|diagnostic| diagnostic.message)
         .collect();
     assert_eq!(messages.len(), 3, "{messages:#?}");
-    for (message, key) in messages
-        .iter()
-        .zip(["canonicalValues", "referenceTypes", "subAttributes"])
+    for (message, key) in
+        messages
+            .iter()
+            .zip(["canonicalValues", "referenceTypes", "subAttributes"])
     {
         assert!(
             message.starts_with(&format!("\"{key}\" on an integer attribute: ")),
@@ -1019,8 +1021,9 @@ fn a_resource_type_naming_an_undefined_schema_is_rejected_at_that_value() {
 fn a_resource_type_naming_an_undefined_extension_is_rejected_at_that_value() {
     let text = format!(
         "[{{\"id\": \"{TEST}\", \"attributes\": []}},\n\
+         {{\"id\": \"{OTHER}\", \"attributes\": []}},\n\
          {{\"name\": \"Widget\", \"endpoint\": \"/Widgets\", \"schema\": \"{TEST}\",\n\
-         \"schemaExtensions\": [{{\"schema\": \"{TEST}\", \"required\": false}}, {{\"schema\": \"urn:example:Ext\"}}]}}]"
+         \"schemaExtensions\": [{{\"schema\": \"{OTHER}\", \"required\": false}}, {{\"schema\": \"urn:example:Ext\"}}]}}]"
     );
     let diagnostic = only_diagnostic(&text);
     assert_diagnostic(
@@ -1029,6 +1032,43 @@ fn a_resource_type_naming_an_undefined_extension_is_rejected_at_that_value() {
         Some(RESOURCE_TYPE),
         "schemaExtensions[1].schema",
         "names schema \"urn:example:Ext\"",
+    );
+}
+
+#[test]
+fn an_extension_listed_twice_is_rejected_case_insensitively_at_the_second() {
+    let text = format!(
+        "[{{\"id\": \"{TEST}\", \"attributes\": []}},\n\
+         {{\"id\": \"urn:x:B\", \"attributes\": []}},\n\
+         {{\"name\": \"W\", \"endpoint\": \"/W\", \"schema\": \"{TEST}\", \"schemaExtensions\": [\n\
+         {{\"schema\": \"urn:x:B\"}},\n\
+         {{\"schema\": \"URN:X:B\", \"required\": true}}]}}]"
+    );
+    let diagnostic = only_diagnostic(&text);
+    let first = at(&text, "\"urn:x:B\"}");
+    assert_diagnostic(
+        &diagnostic,
+        at(&text, "\"URN:X:B\""),
+        Some(RESOURCE_TYPE),
+        "schemaExtensions[1].schema",
+        &format!("schema extension \"URN:X:B\" is listed twice: first at {first}"),
+    );
+}
+
+#[test]
+fn the_core_schema_listed_as_its_own_extension_is_rejected_at_that_extension() {
+    let text = format!(
+        "[{{\"id\": \"{TEST}\", \"attributes\": []}},\n\
+         {{\"name\": \"W\", \"endpoint\": \"/W\", \"schema\": \"{TEST}\",\n\
+         \"schemaExtensions\": [{{\"schema\": \"URN:EXAMPLE:TEST\"}}]}}]"
+    );
+    let diagnostic = only_diagnostic(&text);
+    assert_diagnostic(
+        &diagnostic,
+        at(&text, "\"URN:EXAMPLE:TEST\""),
+        Some(RESOURCE_TYPE),
+        "schemaExtensions[0].schema",
+        "the core schema \"URN:EXAMPLE:TEST\" is also listed as an extension of itself",
     );
 }
 

@@ -887,6 +887,9 @@ fn read_resource_type(
         .unwrap_or_default();
 
     let mut extensions = Vec::with_capacity(items.len());
+    // Each extension URI seen so far, ASCII lowercased, with where it is.
+    let mut seen: HashMap<String, Location> = HashMap::with_capacity(items.len());
+    let core_uri = core.as_ref().map(|(uri, _)| uri.as_str());
     for (index, item) in items.iter().enumerate() {
         let path = format!("schemaExtensions[{index}]");
         let Value::Object(members) = &item.value else {
@@ -915,8 +918,17 @@ fn read_resource_type(
             }
             Some(member) => match &member.value.value {
                 Value::String(uri) => {
-                    references.push((schema_path.clone(), uri.clone(), member.value.at));
-                    Some(uri.clone())
+                    let uri_at = member.value.at;
+                    match listed_before(uri, uri_at, core_uri, &mut seen) {
+                        Some(message) => {
+                            report.error(Some(uri_at), schema, &schema_path, message);
+                            None
+                        }
+                        None => {
+                            references.push((schema_path.clone(), uri.clone(), uri_at));
+                            Some(uri.clone())
+                        }
+                    }
                 }
                 other => {
                     report.error(
@@ -959,6 +971,35 @@ fn read_resource_type(
         },
         name_at,
         references,
+    }
+}
+
+/// Why the extension `uri` (at `at`) of a resource type whose core schema is `core`
+/// must not be listed: it is the core schema itself, or an extension `seen` before
+/// (RFC 7643 §6). Otherwise records it in `seen` and returns `None`. Schema URIs
+/// compare case-insensitively, as schema ids do.
+fn listed_before(
+    uri: &str,
+    at: Location,
+    core: Option<&str>,
+    seen: &mut HashMap<String, Location>,
+) -> Option<String> {
+    if core.is_some_and(|core| core.eq_ignore_ascii_case(uri)) {
+        return Some(format!(
+            "the core schema \"{uri}\" is also listed as an extension of itself; \
+             \"schemaExtensions\" lists only schemas that extend it (RFC 7643 §6)"
+        ));
+    }
+    match seen.entry(uri.to_ascii_lowercase()) {
+        Entry::Occupied(first) => Some(format!(
+            "schema extension \"{uri}\" is listed twice: first at {} (URIs compare \
+             case-insensitively; a resource's \"schemas\" must not repeat a value, RFC 7643 §3)",
+            first.get()
+        )),
+        Entry::Vacant(slot) => {
+            slot.insert(at);
+            None
+        }
     }
 }
 
