@@ -16,6 +16,7 @@ const ENTERPRISE_USER: &str = "urn:ietf:params:scim:schemas:extension:enterprise
 const SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 const RESOURCE_TYPE: &str = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 const TEST: &str = "urn:example:Test";
+const OTHER: &str = "urn:example:Other";
 
 // ---------------------------------------------------------------------------------
 // Helpers
@@ -784,6 +785,41 @@ fn duplicate_sibling_names_are_rejected_case_insensitively_at_the_second() {
     );
 }
 
+/// A schema `urn:example:Test` with `count` attributes `a0`, `a1`, ..., one a line;
+/// the attribute at `renamed` (if any) is named `name` instead.
+fn schema_with_many_attributes(count: usize, renamed: Option<(usize, &str)>) -> String {
+    let attributes: Vec<String> = (0..count)
+        .map(|index| match renamed {
+            Some((at, name)) if at == index => format!("{{\"name\": \"{name}\"}}"),
+            _ => format!("{{\"name\": \"a{index}\"}}"),
+        })
+        .collect();
+    schema_with(&attributes.join(",\n"))
+}
+
+#[test]
+fn fifty_thousand_sibling_attributes_with_distinct_names_load() {
+    let text = schema_with_many_attributes(50_000, None);
+    let set = loaded(&text);
+    let schema = &set.schemas()[0];
+    assert_eq!(schema.attributes.len(), 50_000);
+    assert_eq!(schema.attributes[49_999].name, "a49999");
+}
+
+#[test]
+fn one_duplicate_among_fifty_thousand_siblings_is_the_only_diagnostic() {
+    let text = schema_with_many_attributes(50_000, Some((49_999, "A123")));
+    let diagnostic = only_diagnostic(&text);
+    let first = at(&text, "\"a123\"");
+    assert_diagnostic(
+        &diagnostic,
+        at(&text, "\"A123\""),
+        Some(TEST),
+        "A123",
+        &format!("duplicate attribute name \"A123\": \"a123\" is defined at {first}"),
+    );
+}
+
 #[test]
 fn the_same_name_under_different_parents_is_allowed() {
     let text = schema_with(
@@ -804,6 +840,29 @@ fn canonical_values_on_a_type_that_cannot_have_them_are_rejected() {
         "level",
         "only string attributes may have canonical values",
     );
+}
+
+#[test]
+fn messages_name_an_integer_type_with_the_article_an() {
+    let text = schema_with(
+        "{\"name\": \"level\", \"type\": \"integer\", \"canonicalValues\": [\"1\"], \
+         \"referenceTypes\": [\"uri\"], \"subAttributes\": [{\"name\": \"x\"}]}",
+    );
+    let messages: Vec<String> = diagnostics(&text)
+        .into_iter()
+        .map(|diagnostic| diagnostic.message)
+        .collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    for (message, key) in
+        messages
+            .iter()
+            .zip(["canonicalValues", "referenceTypes", "subAttributes"])
+    {
+        assert!(
+            message.starts_with(&format!("\"{key}\" on an integer attribute: ")),
+            "{message}"
+        );
+    }
 }
 
 #[test]
@@ -962,8 +1021,9 @@ fn a_resource_type_naming_an_undefined_schema_is_rejected_at_that_value() {
 fn a_resource_type_naming_an_undefined_extension_is_rejected_at_that_value() {
     let text = format!(
         "[{{\"id\": \"{TEST}\", \"attributes\": []}},\n\
+         {{\"id\": \"{OTHER}\", \"attributes\": []}},\n\
          {{\"name\": \"Widget\", \"endpoint\": \"/Widgets\", \"schema\": \"{TEST}\",\n\
-         \"schemaExtensions\": [{{\"schema\": \"{TEST}\", \"required\": false}}, {{\"schema\": \"urn:example:Ext\"}}]}}]"
+         \"schemaExtensions\": [{{\"schema\": \"{OTHER}\", \"required\": false}}, {{\"schema\": \"urn:example:Ext\"}}]}}]"
     );
     let diagnostic = only_diagnostic(&text);
     assert_diagnostic(
@@ -972,6 +1032,43 @@ fn a_resource_type_naming_an_undefined_extension_is_rejected_at_that_value() {
         Some(RESOURCE_TYPE),
         "schemaExtensions[1].schema",
         "names schema \"urn:example:Ext\"",
+    );
+}
+
+#[test]
+fn an_extension_listed_twice_is_rejected_case_insensitively_at_the_second() {
+    let text = format!(
+        "[{{\"id\": \"{TEST}\", \"attributes\": []}},\n\
+         {{\"id\": \"urn:x:B\", \"attributes\": []}},\n\
+         {{\"name\": \"W\", \"endpoint\": \"/W\", \"schema\": \"{TEST}\", \"schemaExtensions\": [\n\
+         {{\"schema\": \"urn:x:B\"}},\n\
+         {{\"schema\": \"URN:X:B\", \"required\": true}}]}}]"
+    );
+    let diagnostic = only_diagnostic(&text);
+    let first = at(&text, "\"urn:x:B\"}");
+    assert_diagnostic(
+        &diagnostic,
+        at(&text, "\"URN:X:B\""),
+        Some(RESOURCE_TYPE),
+        "schemaExtensions[1].schema",
+        &format!("schema extension \"URN:X:B\" is listed twice: first at {first}"),
+    );
+}
+
+#[test]
+fn the_core_schema_listed_as_its_own_extension_is_rejected_at_that_extension() {
+    let text = format!(
+        "[{{\"id\": \"{TEST}\", \"attributes\": []}},\n\
+         {{\"name\": \"W\", \"endpoint\": \"/W\", \"schema\": \"{TEST}\",\n\
+         \"schemaExtensions\": [{{\"schema\": \"URN:EXAMPLE:TEST\"}}]}}]"
+    );
+    let diagnostic = only_diagnostic(&text);
+    assert_diagnostic(
+        &diagnostic,
+        at(&text, "\"URN:EXAMPLE:TEST\""),
+        Some(RESOURCE_TYPE),
+        "schemaExtensions[0].schema",
+        "the core schema \"URN:EXAMPLE:TEST\" is also listed as an extension of itself",
     );
 }
 

@@ -6,6 +6,7 @@
 //! RFC 7643 §2.2 default.
 
 use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
 
 use super::diagnostic::{Diagnostic, Location};
 use super::model::{
@@ -541,7 +542,9 @@ fn read_attributes(
     report: &mut Report<'_>,
 ) -> Vec<Attribute> {
     let mut attributes = Vec::with_capacity(items.len());
-    let mut names: Vec<(String, Location)> = Vec::with_capacity(items.len());
+    // The first of each name, keyed by its ASCII lowercase form (RFC 7643 §2.1), so
+    // that checking thousands of siblings stays linear.
+    let mut names: HashMap<String, (String, Location)> = HashMap::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let fallback = if parent.is_empty() {
             format!("{key}[{index}]")
@@ -563,28 +566,41 @@ fn read_attributes(
         let (attribute, name_at) =
             read_attribute(item.at, members, parent, &fallback, depth, context, report);
         if let Some(name_at) = name_at {
-            let path = join(parent, &attribute.name);
-            if let Some((first, first_at)) = names
-                .iter()
-                .find(|(first, _)| first.eq_ignore_ascii_case(&attribute.name))
-            {
-                report.error(
-                    Some(name_at),
-                    context.id,
-                    &path,
-                    format!(
-                        "duplicate attribute name \"{}\": \"{first}\" is defined at {first_at} \
-                         (names are case-insensitive, RFC 7643 §2.1)",
-                        attribute.name
-                    ),
-                );
-            } else {
-                names.push((attribute.name.to_string(), name_at));
+            match names.entry(attribute.name.to_ascii_lowercase()) {
+                Entry::Occupied(entry) => {
+                    let (first, first_at) = entry.get();
+                    report.error(
+                        Some(name_at),
+                        context.id,
+                        &join(parent, &attribute.name),
+                        format!(
+                            "duplicate attribute name \"{}\": \"{first}\" is defined at \
+                             {first_at} (names are case-insensitive, RFC 7643 §2.1)",
+                            attribute.name
+                        ),
+                    );
+                }
+                Entry::Vacant(entry) => {
+                    entry.insert((attribute.name.to_string(), name_at));
+                }
             }
         }
         attributes.push(attribute);
     }
     attributes
+}
+
+/// The type keyword with its indefinite article, for messages: `a string`,
+/// `an integer`. Every RFC 7643 §2.3 type keyword is pronounced as spelt, so the
+/// first letter decides.
+fn with_article(kind: AttributeType) -> String {
+    let word = kind.to_string();
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {word}")
 }
 
 fn join(parent: &str, name: &str) -> String {
@@ -712,8 +728,9 @@ fn read_attribute(
                     context.id,
                     &path,
                     format!(
-                        "\"canonicalValues\" on a {kind} attribute: only string attributes \
-                         may have canonical values"
+                        "\"canonicalValues\" on {} attribute: only string attributes \
+                         may have canonical values",
+                        with_article(kind)
                     ),
                 );
             }
@@ -725,8 +742,9 @@ fn read_attribute(
                     context.id,
                     &path,
                     format!(
-                        "\"referenceTypes\" on a {kind} attribute: only reference attributes \
-                         have reference types (RFC 7643 §7)"
+                        "\"referenceTypes\" on {} attribute: only reference attributes \
+                         have reference types (RFC 7643 §7)",
+                        with_article(kind)
                     ),
                 );
             }
@@ -769,8 +787,9 @@ fn read_attribute(
                 context.id,
                 &path,
                 format!(
-                    "\"subAttributes\" on a {kind} attribute: only complex attributes have \
-                     sub-attributes (RFC 7643 §2.3.8)"
+                    "\"subAttributes\" on {} attribute: only complex attributes have \
+                     sub-attributes (RFC 7643 §2.3.8)",
+                    with_article(kind)
                 ),
             );
         }
@@ -868,6 +887,9 @@ fn read_resource_type(
         .unwrap_or_default();
 
     let mut extensions = Vec::with_capacity(items.len());
+    // Each extension URI seen so far, ASCII lowercased, with where it is.
+    let mut seen: HashMap<String, Location> = HashMap::with_capacity(items.len());
+    let core_uri = core.as_ref().map(|(uri, _)| uri.as_str());
     for (index, item) in items.iter().enumerate() {
         let path = format!("schemaExtensions[{index}]");
         let Value::Object(members) = &item.value else {
@@ -896,8 +918,17 @@ fn read_resource_type(
             }
             Some(member) => match &member.value.value {
                 Value::String(uri) => {
-                    references.push((schema_path.clone(), uri.clone(), member.value.at));
-                    Some(uri.clone())
+                    let uri_at = member.value.at;
+                    match listed_before(uri, uri_at, core_uri, &mut seen) {
+                        Some(message) => {
+                            report.error(Some(uri_at), schema, &schema_path, message);
+                            None
+                        }
+                        None => {
+                            references.push((schema_path.clone(), uri.clone(), uri_at));
+                            Some(uri.clone())
+                        }
+                    }
                 }
                 other => {
                     report.error(
@@ -943,6 +974,35 @@ fn read_resource_type(
     }
 }
 
+/// Why the extension `uri` (at `at`) of a resource type whose core schema is `core`
+/// must not be listed: it is the core schema itself, or an extension `seen` before
+/// (RFC 7643 §6). Otherwise records it in `seen` and returns `None`. Schema URIs
+/// compare case-insensitively, as schema ids do.
+fn listed_before(
+    uri: &str,
+    at: Location,
+    core: Option<&str>,
+    seen: &mut HashMap<String, Location>,
+) -> Option<String> {
+    if core.is_some_and(|core| core.eq_ignore_ascii_case(uri)) {
+        return Some(format!(
+            "the core schema \"{uri}\" is also listed as an extension of itself; \
+             \"schemaExtensions\" lists only schemas that extend it (RFC 7643 §6)"
+        ));
+    }
+    match seen.entry(uri.to_ascii_lowercase()) {
+        Entry::Occupied(first) => Some(format!(
+            "schema extension \"{uri}\" is listed twice: first at {} (URIs compare \
+             case-insensitively; a resource's \"schemas\" must not repeat a value, RFC 7643 §3)",
+            first.get()
+        )),
+        Entry::Vacant(slot) => {
+            slot.insert(at);
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -968,6 +1028,27 @@ mod tests {
         assert_eq!(probable_typo("uri", SCHEMA_KEYS), None);
         assert_eq!(probable_typo("pattern", ATTRIBUTE_KEYS), None);
         assert_eq!(probable_typo("ty", ATTRIBUTE_KEYS), None);
+    }
+
+    #[test]
+    fn only_integer_of_the_type_keywords_takes_the_article_an() {
+        let named: Vec<String> = AttributeType::ALL
+            .iter()
+            .map(|kind| with_article(*kind))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "a string",
+                "a boolean",
+                "a decimal",
+                "an integer",
+                "a dateTime",
+                "a binary",
+                "a reference",
+                "a complex",
+            ]
+        );
     }
 
     #[test]

@@ -60,7 +60,9 @@ pub const DEFAULT_MAX_LEN: usize = 16 * 1024 * 1024;
 ///   any type, as some servers print every characteristic);
 /// - the same schema `id` or resource type `name` twice across all inputs;
 /// - a ResourceType without `name`, `endpoint` or `schema`, or naming a schema or
-///   schema extension that no input defines.
+///   schema extension that no input defines;
+/// - a ResourceType listing the same extension twice in `schemaExtensions`, or its
+///   core `schema` among them (URIs compared case-insensitively).
 ///
 /// A Schema resource without `attributes` (detected through `schemas` or
 /// `meta.resourceType`) is an extension that defines no attributes.
