@@ -15,10 +15,9 @@ use scim::message::{self, BulkRequest, BulkResponse, ListResponse, PatchOp, Sear
 use scim::models::{Group, ResourceType, Schema, ServiceProviderConfig, User};
 use scim::schema::Loader;
 use scim::{Error, Resource};
-use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
-use serde_json::{Map, Number, Value};
 use std::fmt;
 use std::path::Path;
 use std::process::ExitCode;
@@ -121,7 +120,7 @@ enum Document {
     ResourceType(Box<ResourceType>),
     Schema(Box<Schema>),
     /// A resource read against run-time schemas, or without any.
-    Generic(Value),
+    Generic(Box<GenericResource>),
     List(Box<ListResponse<Document>>),
     SearchRequest(Box<SearchRequest>),
     PatchOp(Box<PatchOp>),
@@ -504,13 +503,13 @@ fn validate_resource(
     }
 }
 
-/// Reads a resource against run-time schemas. The JSON is read with every key checked
-/// to be given once, which `serde_json::Value` alone would not do.
-fn generic(text: &str, origin: Origin, schemas: ResourceSchemas<'_>) -> Result<Document, Error> {
-    let StrictValue(value) = typed(text, origin)?;
-    Ok(Document::Generic(
-        GenericResource::from_json(value, schemas)?.into_json(),
-    ))
+/// Reads a resource against run-time schemas, losing nothing: the generic reader keeps
+/// number text and member order, and rejects a name given twice (in any case). The
+/// whole document was checked to be JSON already, so `origin` is not needed here.
+fn generic(text: &str, _origin: Origin, schemas: ResourceSchemas<'_>) -> Result<Document, Error> {
+    Ok(Document::Generic(Box::new(GenericResource::from_str(
+        text, schemas,
+    )?)))
 }
 
 /// Reads `text` into `T`, rejecting anything after the JSON value; an error names the
@@ -610,64 +609,4 @@ fn attribute_path(path: &serde_path_to_error::Path) -> String {
         }
     }
     text
-}
-
-/// A JSON value whose objects have no key given twice (compared exactly; the generic
-/// reader compares attribute names case-insensitively itself).
-struct StrictValue(Value);
-
-impl<'de> Deserialize<'de> for StrictValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct StrictVisitor;
-        impl<'de> Visitor<'de> for StrictVisitor {
-            type Value = StrictValue;
-            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                formatter.write_str("a JSON value")
-            }
-            fn visit_bool<E>(self, value: bool) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::Bool(value)))
-            }
-            fn visit_i64<E>(self, value: i64) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::Number(value.into())))
-            }
-            fn visit_u64<E>(self, value: u64) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::Number(value.into())))
-            }
-            fn visit_f64<E>(self, value: f64) -> Result<StrictValue, E> {
-                Ok(StrictValue(
-                    Number::from_f64(value).map_or(Value::Null, Value::Number),
-                ))
-            }
-            fn visit_str<E>(self, value: &str) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::String(value.to_owned())))
-            }
-            fn visit_string<E>(self, value: String) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::String(value)))
-            }
-            fn visit_unit<E>(self) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::Null))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<StrictValue, A::Error> {
-                let mut items = Vec::new();
-                while let Some(StrictValue(item)) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(StrictValue(Value::Array(items)))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StrictValue, A::Error> {
-                let mut object = Map::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if object.contains_key(&key) {
-                        return Err(de::Error::custom(format_args!(
-                            "attribute `{key}` is given more than once"
-                        )));
-                    }
-                    let StrictValue(value) = map.next_value()?;
-                    object.insert(key, value);
-                }
-                Ok(StrictValue(Value::Object(object)))
-            }
-        }
-        deserializer.deserialize_any(StrictVisitor)
-    }
 }

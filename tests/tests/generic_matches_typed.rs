@@ -30,7 +30,7 @@ fn generic_user(input: Value) -> Result<Value, scim::Error> {
     let core = schema(&set, USER);
     let extensions = [schema(&set, ENTERPRISE)];
     GenericResource::from_json(input, ResourceSchemas::new(&core, &extensions))
-        .map(GenericResource::into_json)
+        .map(|resource| resource.to_json().unwrap())
 }
 
 fn typed_user(input: &Value) -> Result<Value, String> {
@@ -67,7 +67,7 @@ fn group_example_reads_the_same_through_both_doors() {
     let generic =
         GenericResource::from_json(input.clone(), ResourceSchemas::new(&core, &[])).unwrap();
     let typed = serde_json::to_value(serde_json::from_value::<Group>(input).unwrap()).unwrap();
-    assert_eq!(generic.into_json(), typed);
+    assert_eq!(generic.to_json().unwrap(), typed);
 }
 
 #[test]
@@ -139,6 +139,27 @@ fn integers_beyond_64_bits_are_rejected_by_both_doors() {
     let input = json!({"bulk": {"supported": true, "maxOperations": 9223372036854775808u64}});
     assert!(GenericResource::from_json(input.clone(), ResourceSchemas::new(&config, &[])).is_err());
     assert!(serde_json::from_value::<scim::models::ServiceProviderConfig>(input).is_err());
+}
+
+#[test]
+fn the_generic_reader_keeps_number_text_and_rejects_repeated_names() {
+    let set = bundled();
+    let config = schema(
+        &set,
+        "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
+    );
+    let text = r#"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],"bulk":{"supported":true,"maxOperations":1000,"maxPayloadSize":1048576},"ratio":12.500,"huge":1e400}"#;
+    let resource = GenericResource::from_str(text, ResourceSchemas::new(&config, &[])).unwrap();
+    assert_eq!(serde_json::to_string(&resource).unwrap(), text);
+    let repeated = r#"{"bulk":{"supported":true,"SUPPORTED":false}}"#;
+    let error =
+        GenericResource::from_str(repeated, ResourceSchemas::new(&config, &[])).unwrap_err();
+    assert_eq!(
+        error.detail(),
+        Some("bulk.SUPPORTED: the attribute is given more than once (names compare case-insensitively, RFC 7643 §2.1)")
+    );
+    let error = GenericResource::from_str("{\"a\": ", ResourceSchemas::schemaless()).unwrap_err();
+    assert_eq!(error.scim_type(), Some(&scim::ScimType::InvalidSyntax));
 }
 
 #[test]

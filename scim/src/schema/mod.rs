@@ -7,7 +7,7 @@ mod diagnostic;
 mod document;
 mod load;
 mod model;
-mod spanned;
+pub(crate) mod spanned;
 mod to_json;
 
 pub use common::COMMON_ATTRIBUTES;

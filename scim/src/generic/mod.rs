@@ -10,7 +10,15 @@ use crate::names::SeenNames;
 use crate::schema::{Attribute, AttributeType, Schema, COMMON_ATTRIBUTES};
 use crate::value::{Binary, DateTime, Reference};
 use crate::Error;
-use serde_json::{Map, Value};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
+
+mod json;
+
+pub use json::{Json, MAX_DEPTH};
+
+/// Members of an object, in order.
+type Members = Vec<(String, Json)>;
 
 /// The schemas that describe one resource: its core schema and its extensions. Either
 /// may be absent, in which case every attribute gets the RFC 7643 §2.2 defaults.
@@ -58,24 +66,40 @@ impl<'a> ResourceSchemas<'a> {
 ///     ResourceSchemas::schemaless(),
 /// )
 /// .unwrap();
-/// assert_eq!(resource.to_json(), json!({"schemas": ["urn:example:Thing"], "COLOUR": "red"}));
+/// assert_eq!(
+///     serde_json::to_value(&resource).unwrap(),
+///     json!({"schemas": ["urn:example:Thing"], "COLOUR": "red"})
+/// );
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GenericResource {
-    object: Map<String, Value>,
+    /// `schemas` first, then the attributes in input order.
+    object: Members,
 }
 
 impl GenericResource {
     /// Checks `value` against `schemas`. Errors are SCIM errors whose detail names the
-    /// attribute path (`emails[1].value`).
+    /// attribute path (`emails[1].value`). A `Value` may already have lost number digits
+    /// and merged repeated keys: read text with [`from_str`](Self::from_str) to keep them.
     pub fn from_json(value: Value, schemas: ResourceSchemas<'_>) -> Result<Self, Error> {
-        let Value::Object(input) = value else {
+        Self::from_tree(Json::from_value(value), schemas)
+    }
+
+    /// Reads JSON text against `schemas`, losing nothing: numbers keep their text,
+    /// attributes their order, and a name given twice (in any case) is an error.
+    pub fn from_str(text: &str, schemas: ResourceSchemas<'_>) -> Result<Self, Error> {
+        Self::from_tree(Json::parse(text)?, schemas)
+    }
+
+    /// Checks a [`Json`] tree against `schemas`.
+    pub fn from_tree(value: Json, schemas: ResourceSchemas<'_>) -> Result<Self, Error> {
+        let Json::Object(input) = value else {
             return Err(Error::invalid_syntax(format!(
                 "a resource is a JSON object, not {}",
-                json_kind(&value)
+                value.kind()
             )));
         };
-        let mut object = Map::new();
+        let mut object = Members::new();
         let mut seen = SeenNames::default();
         let mut listed = None;
         for (key, value) in input {
@@ -87,7 +111,7 @@ impl GenericResource {
             if let Some(extension) = schemas.extension(&key) {
                 if let Some(value) = read_object(value, &extension.attributes, &extension.id, ':')?
                 {
-                    object.insert(extension.id.to_string(), value);
+                    object.push((extension.id.to_string(), value));
                 }
                 continue;
             }
@@ -103,32 +127,44 @@ impl GenericResource {
                 None => (key, unknown(value)),
             };
             if let Some(value) = value {
-                object.insert(name, value);
+                object.push((name, value));
             }
         }
         let uris = schemas_present(&object, &schemas, listed.unwrap_or_default());
         if !uris.is_empty() {
-            object.insert(
-                "schemas".to_owned(),
-                Value::Array(uris.into_iter().map(Value::String).collect()),
-            );
+            let uris = Json::Array(uris.into_iter().map(Json::String).collect());
+            object.insert(0, ("schemas".to_owned(), uris));
         }
         Ok(GenericResource { object })
     }
 
-    /// The resource as JSON.
-    pub fn to_json(&self) -> Value {
-        Value::Object(self.object.clone())
+    /// The resource as a [`serde_json::Value`]; see [`Json::to_value`] for what a
+    /// `Value` cannot hold. Serialising the resource itself loses nothing.
+    pub fn to_json(&self) -> serde_json::Result<Value> {
+        serde_json::to_value(self)
     }
 
-    /// The resource as JSON, without copying.
-    pub fn into_json(self) -> Value {
-        Value::Object(self.object)
-    }
-
-    /// The top-level attributes.
-    pub fn as_object(&self) -> &Map<String, Value> {
+    /// The attributes in order, `schemas` first.
+    pub fn attributes(&self) -> &[(String, Json)] {
         &self.object
+    }
+
+    /// The attribute `name` (compared case-insensitively), if present.
+    pub fn get(&self, name: &str) -> Option<&Json> {
+        self.object
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value)
+    }
+}
+
+impl Serialize for GenericResource {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.object.len()))?;
+        for (name, value) in &self.object {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -142,7 +178,7 @@ fn find<'a>(attributes: &'a [Attribute], name: &str) -> Option<&'a Attribute> {
 /// schema, the extensions present, then the URI keys of unknown extension objects. With
 /// no core schema known, the URIs listed in input are kept and unlisted URI keys added.
 fn schemas_present(
-    object: &Map<String, Value>,
+    object: &Members,
     schemas: &ResourceSchemas,
     listed: Vec<String>,
 ) -> Vec<String> {
@@ -155,13 +191,15 @@ fn schemas_present(
         seen.insert(uri);
     }
     for extension in schemas.extensions {
-        if object.contains_key(extension.id.as_ref()) && seen.insert(&extension.id) {
+        let present = object.iter().any(|(key, _)| key == extension.id.as_ref());
+        if present && seen.insert(&extension.id) {
             uris.push(extension.id.to_string());
         }
     }
     for (key, value) in object {
         let is_uri = key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
-        if is_uri && value.is_object() && schemas.extension(key).is_none() && seen.insert(key) {
+        let is_object = matches!(value, Json::Object(_));
+        if is_uri && is_object && schemas.extension(key).is_none() && seen.insert(key) {
             uris.push(key.clone());
         }
     }
@@ -182,20 +220,20 @@ fn check_unique(seen: &mut SeenNames, key: &str, parent: &str) -> Result<(), Err
     Ok(())
 }
 
-fn read_schemas(value: Value, schemas: &ResourceSchemas) -> Result<Vec<String>, Error> {
-    let Value::Array(items) = value else {
+fn read_schemas(value: Json, schemas: &ResourceSchemas) -> Result<Vec<String>, Error> {
+    let Json::Array(items) = value else {
         return Err(Error::invalid_value(format!(
             "schemas: expected an array of schema URIs, found {}",
-            json_kind(&value)
+            value.kind()
         )));
     };
     let mut uris: Vec<String> = Vec::with_capacity(items.len());
     let mut seen = SeenNames::default();
     for (index, item) in items.into_iter().enumerate() {
-        let Value::String(uri) = item else {
+        let Json::String(uri) = item else {
             return Err(Error::invalid_value(format!(
                 "schemas[{index}]: expected a schema URI string, found {}",
-                json_kind(&item)
+                item.kind()
             )));
         };
         if !seen.insert(&uri) {
@@ -226,22 +264,22 @@ fn read_schemas(value: Value, schemas: &ResourceSchemas) -> Result<Vec<String>, 
 /// `separator` joins `path` and a sub-attribute name: `.` in a complex value, `:` after
 /// an extension URI (RFC 7644 §3.10).
 fn read_object(
-    value: Value,
+    value: Json,
     attributes: &[Attribute],
     path: &str,
     separator: char,
-) -> Result<Option<Value>, Error> {
+) -> Result<Option<Json>, Error> {
     let input = match value {
-        Value::Null => return Ok(None),
-        Value::Object(input) => input,
+        Json::Null => return Ok(None),
+        Json::Object(input) => input,
         other => {
             return Err(Error::invalid_value(format!(
                 "{path}: expected a JSON object, found {}",
-                json_kind(&other)
+                other.kind()
             )))
         }
     };
-    let mut object = Map::new();
+    let mut object = Members::new();
     let mut seen = SeenNames::default();
     for (key, value) in input {
         check_unique(&mut seen, &key, path)?;
@@ -257,23 +295,23 @@ fn read_object(
             None => (key, unknown(value)),
         };
         if let Some(value) = value {
-            object.insert(name, value);
+            object.push((name, value));
         }
     }
-    Ok(Some(Value::Object(object)))
+    Ok(Some(Json::Object(object)))
 }
 
-fn read_attribute(value: Value, attribute: &Attribute, path: &str) -> Result<Option<Value>, Error> {
+fn read_attribute(value: Json, attribute: &Attribute, path: &str) -> Result<Option<Json>, Error> {
     if !attribute.multi_valued {
         return read_single(value, attribute, path);
     }
     let items = match value {
-        Value::Null => return Ok(None),
-        Value::Array(items) => items,
+        Json::Null => return Ok(None),
+        Json::Array(items) => items,
         other => {
             return Err(Error::invalid_value(format!(
                 "{path}: the attribute is multi-valued: expected a JSON array, found {}",
-                json_kind(&other)
+                other.kind()
             )))
         }
     };
@@ -292,28 +330,28 @@ fn read_attribute(value: Value, attribute: &Attribute, path: &str) -> Result<Opt
             }
         }
     }
-    Ok(Some(Value::Array(values)))
+    Ok(Some(Json::Array(values)))
 }
 
-fn read_single(value: Value, attribute: &Attribute, path: &str) -> Result<Option<Value>, Error> {
-    if value.is_null() {
+fn read_single(value: Json, attribute: &Attribute, path: &str) -> Result<Option<Json>, Error> {
+    if value == Json::Null {
         return Ok(None);
     }
     if attribute.kind == AttributeType::Complex {
         return read_object(value, &attribute.sub_attributes, path, '.');
     }
     let valid = match (&value, attribute.kind) {
-        (Value::String(text), AttributeType::String) => {
+        (Json::String(text), AttributeType::String) => {
             let canonical = attribute
                 .canonical_values
                 .iter()
                 .find(|canonical| canonical.eq_ignore_ascii_case(text));
             if let Some(canonical) = canonical {
-                return Ok(Some(Value::String(canonical.to_string())));
+                return Ok(Some(Json::String(canonical.to_string())));
             }
             true
         }
-        (Value::String(text), AttributeType::Reference) => {
+        (Json::String(text), AttributeType::Reference) => {
             if let Err(error) = text.parse::<Reference>() {
                 return Err(Error::invalid_value(format!(
                     "{path}: not a URI reference (RFC 7643 §2.3.7): {error}"
@@ -321,10 +359,10 @@ fn read_single(value: Value, attribute: &Attribute, path: &str) -> Result<Option
             }
             true
         }
-        (Value::Bool(_), AttributeType::Boolean) => true,
-        (Value::Number(_), AttributeType::Decimal) => true,
-        (Value::Number(number), AttributeType::Integer) => number.is_i64(),
-        (Value::String(text), AttributeType::DateTime) => {
+        (Json::Bool(_), AttributeType::Boolean) => true,
+        (Json::Number(_), AttributeType::Decimal) => true,
+        (Json::Number(text), AttributeType::Integer) => text.parse::<i64>().is_ok(),
+        (Json::String(text), AttributeType::DateTime) => {
             if let Err(error) = text.parse::<DateTime>() {
                 return Err(Error::invalid_value(format!(
                     "{path}: not an xsd:dateTime (RFC 7643 §2.3.5): {error}"
@@ -332,7 +370,7 @@ fn read_single(value: Value, attribute: &Attribute, path: &str) -> Result<Option
             }
             true
         }
-        (Value::String(text), AttributeType::Binary) => {
+        (Json::String(text), AttributeType::Binary) => {
             if let Err(error) = text.parse::<Binary>() {
                 return Err(Error::invalid_value(format!(
                     "{path}: not base64 (RFC 7643 §2.3.6): {error}"
@@ -348,18 +386,14 @@ fn read_single(value: Value, attribute: &Attribute, path: &str) -> Result<Option
         Err(Error::invalid_value(format!(
             "{path}: expected {}, found {}",
             expected(attribute.kind),
-            json_kind(&value)
+            value.kind()
         )))
     }
 }
 
 /// An attribute no schema defines: kept as it is, unless unassigned (RFC 7643 §2.5).
-fn unknown(value: Value) -> Option<Value> {
-    match &value {
-        Value::Null => None,
-        Value::Array(items) if items.is_empty() => None,
-        _ => Some(value),
-    }
+fn unknown(value: Json) -> Option<Json> {
+    (!value.is_unassigned()).then_some(value)
 }
 
 fn expected(kind: AttributeType) -> &'static str {
@@ -372,16 +406,5 @@ fn expected(kind: AttributeType) -> &'static str {
         AttributeType::Binary => "a base64 string",
         AttributeType::Reference => "a URI reference string",
         AttributeType::Complex => "a JSON object",
-    }
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
