@@ -2,10 +2,14 @@
 //! exact-match fast path; null and `[]` read as unassigned (RFC 7643 §2.5); duplicate
 //! names (in any case) rejected; unknown attributes kept when the struct has a
 //! `#[scim(unknown)]` field, rejected otherwise.
+//!
+//! Every name the struct knows (its attributes, `schemas` for resources and messages,
+//! and the URIs of its extensions) is one entry of a table; a key is looked up exactly
+//! with a `match`, then case-insensitively, and its position says what to read.
 
 use crate::ast::{Container, Kind, Shape};
 use crate::structs::with_bound;
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::parse_quote;
 
@@ -16,12 +20,30 @@ pub fn expand(container: &Container) -> TokenStream {
         Kind::Message => format!("a SCIM {ident} message (a JSON object)"),
         Kind::Complex => format!("a JSON object with the sub-attributes of {ident}"),
     };
-    let wires: Vec<&str> = container
+    let has_schemas = container.kind.has_schemas() && container.schema.is_some();
+
+    // The table of names: attributes, then `schemas`, then extension URIs.
+    let attribute_count = container.attributes.len();
+    let schemas_index = attribute_count;
+    let extension_base = attribute_count + usize::from(has_schemas);
+    let mut names: Vec<TokenStream> = container
         .attributes
         .iter()
-        .map(|field| field.wire.as_str())
+        .map(|field| {
+            let wire = &field.wire;
+            quote!(#wire)
+        })
         .collect();
-    let slots: Vec<Ident> = (0..container.attributes.len())
+    if has_schemas {
+        names.push(quote!("schemas"));
+    }
+    names.extend(container.extensions.iter().map(|field| {
+        let inner = field.inner;
+        quote!(<#inner as _scim::Extension>::SCHEMA)
+    }));
+    let indexes: Vec<usize> = (0..names.len()).collect();
+
+    let slots: Vec<Ident> = (0..attribute_count)
         .map(|index| format_ident!("__attribute{}", index))
         .collect();
     let value_types: Vec<TokenStream> = container
@@ -35,13 +57,11 @@ pub fn expand(container: &Container) -> TokenStream {
             }
         })
         .collect();
-    let indexes: Vec<usize> = (0..container.attributes.len()).collect();
-
-    let read_attributes = slots.iter().zip(&value_types).zip(&indexes).map(|((slot, ty), index)| {
+    let read_attributes = slots.iter().zip(&value_types).enumerate().map(|(index, (slot, ty))| {
         quote! {
             #index => {
                 if #slot.is_some() {
-                    return ::core::result::Result::Err(_scim::duplicate_attribute(__ATTRIBUTES[#index]));
+                    return ::core::result::Result::Err(_scim::duplicate_attribute(__NAMES[#index]));
                 }
                 #slot = ::core::option::Option::Some(
                     _serde::de::MapAccess::next_value::<#ty>(&mut map)?,
@@ -50,40 +70,42 @@ pub fn expand(container: &Container) -> TokenStream {
         }
     });
 
-    let extension_slots: Vec<Ident> = (0..container.extensions.len())
-        .map(|index| format_ident!("__extension{}", index))
-        .collect();
-    let read_extensions = container.extensions.iter().zip(&extension_slots).map(|(field, slot)| {
-        let inner = field.inner;
-        quote! {
-            if key.eq_ignore_ascii_case(<#inner as _scim::Extension>::SCHEMA) {
-                if #slot.is_some() {
-                    return ::core::result::Result::Err(
-                        _scim::duplicate_attribute(<#inner as _scim::Extension>::SCHEMA),
-                    );
-                }
-                #slot = ::core::option::Option::Some(
-                    _serde::de::MapAccess::next_value::<::core::option::Option<#inner>>(&mut map)?,
-                );
-                continue;
-            }
-        }
-    });
-
-    let read_schemas = match (container.kind.has_schemas(), &container.schema) {
+    let read_schemas = match (has_schemas, &container.schema) {
         (true, Some(schema)) => quote! {
-            if key.eq_ignore_ascii_case("schemas") {
+            #schemas_index => {
                 if __schemas_seen {
                     return ::core::result::Result::Err(_scim::duplicate_attribute("schemas"));
                 }
                 __schemas_seen = true;
                 let schemas = _serde::de::MapAccess::next_value::<_scim::SchemaUris<'de>>(&mut map)?;
                 schemas.require::<__A::Error>(#schema)?;
-                continue;
             }
         },
         _ => TokenStream::new(),
     };
+
+    let extension_slots: Vec<Ident> = (0..container.extensions.len())
+        .map(|index| format_ident!("__extension{}", index))
+        .collect();
+    let read_extensions = container
+        .extensions
+        .iter()
+        .zip(&extension_slots)
+        .enumerate()
+        .map(|(offset, (field, slot))| {
+            let inner = field.inner;
+            let index = extension_base + offset;
+            quote! {
+                #index => {
+                    if #slot.is_some() {
+                        return ::core::result::Result::Err(_scim::duplicate_attribute(__NAMES[#index]));
+                    }
+                    #slot = ::core::option::Option::Some(
+                        _serde::de::MapAccess::next_value::<::core::option::Option<#inner>>(&mut map)?,
+                    );
+                }
+            }
+        });
 
     let (unknown_slot, read_unknown, build_unknown) = match container.unknown {
         Some(member) => (
@@ -133,12 +155,11 @@ pub fn expand(container: &Container) -> TokenStream {
                 quote!(#member: #slot.flatten(),)
             });
 
-    let schemas_seen = if container.kind.has_schemas() {
+    let schemas_seen = if has_schemas {
         quote!(let mut __schemas_seen = false;)
     } else {
         TokenStream::new()
     };
-    let no_match = Ident::new("__NO_MATCH", Span::call_site());
 
     let bounded = with_bound(container.generics, parse_quote!(_serde::Deserialize<'de>));
     let mut with_de = bounded.clone();
@@ -151,6 +172,7 @@ pub fn expand(container: &Container) -> TokenStream {
         .type_params()
         .map(|param| &param.ident)
         .collect();
+
     quote! {
         #[automatically_derived]
         impl #impl_generics _serde::Deserialize<'de> for #ident #ty_generics #where_clause {
@@ -158,8 +180,9 @@ pub fn expand(container: &Container) -> TokenStream {
             where
                 __D: _serde::Deserializer<'de>,
             {
-                const __ATTRIBUTES: &[&str] = &[#(#wires),*];
-                const #no_match: usize = usize::MAX;
+                /// Every name this struct knows, in the order of the indexes below.
+                const __NAMES: &[&str] = &[#(#names),*];
+                const __UNKNOWN: usize = usize::MAX;
 
                 struct __ScimVisitor #visitor_generics #where_clause {
                     marker: ::core::marker::PhantomData<(&'de (), #(fn() -> #type_params,)*)>,
@@ -185,14 +208,14 @@ pub fn expand(container: &Container) -> TokenStream {
                         {
                             let key = key.as_str();
                             let index = match key {
-                                #(#wires => #indexes,)*
-                                _ => _scim::find_ignore_case(key, __ATTRIBUTES).unwrap_or(#no_match),
+                                #(#names => #indexes,)*
+                                _ => _scim::find_ignore_case(key, __NAMES).unwrap_or(__UNKNOWN),
                             };
                             match index {
                                 #(#read_attributes)*
+                                #read_schemas
+                                #(#read_extensions)*
                                 _ => {
-                                    #read_schemas
-                                    #(#read_extensions)*
                                     #read_unknown
                                 }
                             }
