@@ -33,48 +33,45 @@ const INDEX_FROM: usize = 32;
 /// ```
 #[derive(Clone, Default)]
 pub struct UnknownAttributes {
-    entries: Vec<(String, Box<RawValue>)>,
-    /// ASCII-lowercased name → position, kept while there are at least `INDEX_FROM`
-    /// entries and nothing was removed.
-    index: Option<Box<NameIndex>>,
+    /// Nothing until the first attribute, so that the many values that have none cost
+    /// one pointer.
+    inner: Option<Box<Entries>>,
 }
 
-/// Positions by ASCII-lowercased name (boxed so that values holding unknown attributes,
-/// such as `scim::Error`, stay small).
 #[derive(Clone, Default)]
-struct NameIndex {
-    positions: HashMap<String, usize>,
+struct Entries {
+    list: Vec<(String, Box<RawValue>)>,
+    /// ASCII-lowercased name → position, kept while there are at least `INDEX_FROM`
+    /// entries and nothing was removed.
+    index: Option<HashMap<String, usize>>,
 }
 
 impl UnknownAttributes {
     /// No attributes.
     pub const fn new() -> Self {
-        UnknownAttributes {
-            entries: Vec::new(),
-            index: None,
-        }
+        UnknownAttributes { inner: None }
     }
 
     /// How many attributes are kept.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries().len()
     }
 
     /// Whether no attribute is kept.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries().is_empty()
     }
 
     /// The attributes, in input order, with names as written and values as JSON text.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &RawValue)> {
-        self.entries
+        self.entries()
             .iter()
             .map(|(name, value)| (name.as_str(), &**value))
     }
 
     /// The JSON text of the attribute `name`, compared case-insensitively.
     pub fn get(&self, name: &str) -> Option<&RawValue> {
-        self.position(name).map(|index| &*self.entries[index].1)
+        self.position(name).map(|index| &*self.entries()[index].1)
     }
 
     /// The attribute `name` read as `T`: `None` when absent, an error when it does not
@@ -102,7 +99,10 @@ impl UnknownAttributes {
         let name = name.into();
         match self.position(&name) {
             Some(index) if is_unassigned(&value) => Some(self.remove_at(index)),
-            Some(index) => Some(std::mem::replace(&mut self.entries[index], (name, value)).1),
+            Some(index) => {
+                let entries = self.inner.get_or_insert_with(Box::default);
+                Some(std::mem::replace(&mut entries.list[index], (name, value)).1)
+            }
             None if is_unassigned(&value) => None,
             None => {
                 self.push(name, value);
@@ -118,7 +118,7 @@ impl UnknownAttributes {
 
     /// The keys that hold extension objects: URIs (`urn:` in any case) with object values.
     pub fn extension_uris(&self) -> impl Iterator<Item = &str> {
-        self.entries
+        self.entries()
             .iter()
             .filter(|(name, value)| is_urn(name) && value.get().trim_start().starts_with('{'))
             .map(|(name, _)| name.as_str())
@@ -140,35 +140,46 @@ impl UnknownAttributes {
         Ok(())
     }
 
+    fn entries(&self) -> &[(String, Box<RawValue>)] {
+        self.inner.as_deref().map_or(&[], |entries| &entries.list)
+    }
+
     fn push(&mut self, name: String, value: Box<RawValue>) {
-        let position = self.entries.len();
-        if let Some(index) = &mut self.index {
-            index.positions.insert(name.to_ascii_lowercase(), position);
+        let entries = self.inner.get_or_insert_with(Box::default);
+        let position = entries.list.len();
+        if let Some(index) = &mut entries.index {
+            index.insert(name.to_ascii_lowercase(), position);
         }
-        self.entries.push((name, value));
-        if self.index.is_none() && self.entries.len() >= INDEX_FROM {
-            self.index = Some(Box::new(NameIndex {
-                positions: self
-                    .entries
+        entries.list.push((name, value));
+        if entries.index.is_none() && entries.list.len() >= INDEX_FROM {
+            entries.index = Some(
+                entries
+                    .list
                     .iter()
                     .enumerate()
                     .map(|(position, (name, _))| (name.to_ascii_lowercase(), position))
                     .collect(),
-            }));
+            );
         }
     }
 
     fn remove_at(&mut self, index: usize) -> Box<RawValue> {
+        let entries = self.inner.get_or_insert_with(Box::default);
         // Positions after `index` shift; the index is rebuilt when it is next needed.
-        self.index = None;
-        self.entries.remove(index).1
+        entries.index = None;
+        let (_, value) = entries.list.remove(index);
+        if entries.list.is_empty() {
+            self.inner = None;
+        }
+        value
     }
 
     fn position(&self, name: &str) -> Option<usize> {
-        match &self.index {
-            Some(index) => index.positions.get(&name.to_ascii_lowercase()).copied(),
-            None => self
-                .entries
+        let entries = self.inner.as_deref()?;
+        match &entries.index {
+            Some(index) => index.get(&name.to_ascii_lowercase()).copied(),
+            None => entries
+                .list
                 .iter()
                 .position(|(known, _)| known.eq_ignore_ascii_case(name)),
         }
@@ -179,8 +190,8 @@ impl PartialEq for UnknownAttributes {
     /// The same names in the same order with equal JSON values (the same text, or text
     /// that reads as the same JSON).
     fn eq(&self, other: &Self) -> bool {
-        self.entries.len() == other.entries.len()
-            && self.entries.iter().zip(&other.entries).all(|(a, b)| {
+        self.entries().len() == other.entries().len()
+            && self.entries().iter().zip(other.entries()).all(|(a, b)| {
                 a.0 == b.0 && (a.1.get() == b.1.get() || same_json(a.1.get(), b.1.get()))
             })
     }
@@ -189,7 +200,11 @@ impl PartialEq for UnknownAttributes {
 impl fmt::Debug for UnknownAttributes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map()
-            .entries(self.entries.iter().map(|(name, value)| (name, value.get())))
+            .entries(
+                self.entries()
+                    .iter()
+                    .map(|(name, value)| (name, value.get())),
+            )
             .finish()
     }
 }
