@@ -19,7 +19,9 @@ use crate::naming::{self, UNKNOWN_FIELD};
 use crate::Problem;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use scim::schema::{Attribute, AttributeType, ResourceType, Schema, SchemaSet, COMMON_ATTRIBUTES};
+use scim::schema::{
+    Attribute, AttributeType, Origin, ResourceType, Schema, SchemaSet, COMMON_ATTRIBUTES,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 const REFERENCE_MODULE: &str = "reference_types";
@@ -128,6 +130,7 @@ impl Options {
 pub fn generate(set: &SchemaSet, options: &Options) -> Result<TokenStream, Vec<Problem>> {
     let units = plan_units(set, options);
     let mut generator = Generator {
+        set,
         options: options.clone(),
         runtime: options.runtime.clone(),
         problems: Vec::new(),
@@ -201,7 +204,9 @@ fn schema_name(schema: &Schema) -> &str {
     }
 }
 
-struct Generator {
+struct Generator<'a> {
+    /// The schemas being generated, for the origins of problems.
+    set: &'a SchemaSet,
     options: Options,
     runtime: syn::Path,
     problems: Vec<Problem>,
@@ -223,13 +228,49 @@ struct FieldSpec {
     multi_valued: bool,
 }
 
-impl Generator {
+impl Generator<'_> {
+    /// Reports a problem with the attribute at `path` of the schema `schema`, or with
+    /// the schema itself when `path` is empty or names no attribute it defines (a
+    /// common attribute, an extension field); its origin is that attribute's or
+    /// schema's place in the inputs.
     fn problem(&mut self, schema: &str, path: &str, message: impl Into<String>) {
+        let origin = Some(path)
+            .filter(|path| !path.is_empty())
+            .and_then(|path| self.set.origin_of_attribute(schema, path))
+            .or_else(|| self.set.origin_of_schema(schema))
+            .cloned();
+        self.problem_at(origin, schema, path, message);
+    }
+
+    /// Reports a problem whose place in the inputs is `origin`.
+    fn problem_at(
+        &mut self,
+        origin: Option<Origin>,
+        schema: &str,
+        path: &str,
+        message: impl Into<String>,
+    ) {
         self.problems.push(Problem {
             schema: schema.to_owned(),
             path: path.to_owned(),
             message: message.into(),
+            origin,
         });
+    }
+
+    /// Where a unit's type name comes from: the `name` of its resource type
+    /// (RFC 7643 §6), or else its schema's `id`.
+    fn unit_origin(&self, unit: &Unit) -> Option<Origin> {
+        let from_resource_type = match unit {
+            Unit::Resource {
+                resource_type: Some(resource_type),
+                ..
+            } => self.set.origin_of_resource_type(&resource_type.name),
+            _ => None,
+        };
+        from_resource_type
+            .or_else(|| self.set.origin_of_schema(&unit.schema().id))
+            .cloned()
     }
 
     /// Reports renames whose source names nothing in `set`: a typo in a build script
@@ -238,7 +279,8 @@ impl Generator {
         for source in self.options.type_names.keys().cloned().collect::<Vec<_>>() {
             let known = set.schema(&source).is_some() || set.resource_type(&source).is_some();
             if !known {
-                self.problem(
+                self.problem_at(
+                    None,
                     &source,
                     "",
                     "rename_type names no schema URI or resource type among the inputs",
@@ -253,7 +295,8 @@ impl Generator {
                 .is_some_and(|found| attribute_at(&found.attributes, &path).is_some())
                 || (path_is_common(&path) && set.schema(&schema).is_some());
             if !known {
-                self.problem(
+                self.problem_at(
+                    None,
                     &schema,
                     &path,
                     "rename_field names no attribute of that schema among the inputs",
@@ -270,8 +313,10 @@ impl Generator {
         )]);
         for unit in units {
             let id = unit.schema().id.to_string();
+            let origin = self.unit_origin(unit);
             if RESERVED_TYPE_NAMES.contains(&unit.name()) {
-                self.problem(
+                self.problem_at(
+                    origin.clone(),
                     &id,
                     "",
                     format!(
@@ -281,7 +326,8 @@ impl Generator {
                     ),
                 );
             } else if let Some(first) = types.insert(unit.name().to_owned(), id.clone()) {
-                self.problem(
+                self.problem_at(
+                    origin.clone(),
                     &id,
                     "",
                     format!(
@@ -293,7 +339,8 @@ impl Generator {
             }
             let module = naming::module_name(unit.name());
             if let Some(first) = modules.insert(module.clone(), id.clone()) {
-                self.problem(
+                self.problem_at(
+                    origin,
                     &id,
                     "",
                     format!("the module name `{module}` is also used for {first}"),

@@ -30,7 +30,7 @@ mod docs;
 mod generate;
 mod naming;
 
-use scim::schema::{LoadError, Loader, SchemaSet};
+use scim::schema::{LoadError, Loader, Origin, SchemaSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -374,6 +374,30 @@ fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
 }
 
 /// Something the generator cannot name or type, with where it is.
+///
+/// Displays as `file:line:column: schema: path: message`, like a
+/// [`Diagnostic`](scim::schema::Diagnostic) of the loader, leaving out the parts that
+/// are absent:
+///
+/// ```
+/// use scim::schema::{Location, Origin};
+/// use scim_codegen::Problem;
+///
+/// let problem = Problem {
+///     schema: "urn:example:Widget".into(),
+///     path: "fooBar".into(),
+///     message: "the Rust field name `foo_bar` is also the name of `foo_bar`".into(),
+///     origin: Some(Origin {
+///         file: "Widget.json".into(),
+///         location: Location::new(4, 15),
+///     }),
+/// };
+/// assert_eq!(
+///     problem.to_string(),
+///     "Widget.json:4:15: urn:example:Widget: fooBar: \
+///      the Rust field name `foo_bar` is also the name of `foo_bar`",
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// The URI of the schema it is in.
@@ -382,15 +406,25 @@ pub struct Problem {
     pub path: String,
     /// What is wrong and what to do.
     pub message: String,
+    /// Where in the inputs: the `name` of the attribute at `path` (RFC 7643 §2.2), else
+    /// the `name` of the resource type a type is named after (RFC 7643 §6), else the
+    /// schema's `id` (RFC 7643 §7). `None` when the problem is in the builder's own
+    /// settings, such as a rename of something no input defines.
+    pub origin: Option<Origin>,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}: {}", self.schema, self.message)
-        } else {
-            write!(f, "{}: {}: {}", self.schema, self.path, self.message)
+        if let Some(origin) = &self.origin {
+            write!(f, "{origin}: ")?;
         }
+        if !self.schema.is_empty() {
+            write!(f, "{}: ", self.schema)?;
+        }
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)
     }
 }
 

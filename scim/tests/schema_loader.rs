@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use scim::schema::{
-    Attribute, AttributeType, Diagnostic, LoadError, Loader, Location, Mutability, ResourceType,
-    Returned, Schema, SchemaExtension, SchemaSet, Uniqueness,
+    Attribute, AttributeType, Diagnostic, LoadError, Loader, Location, Mutability, Origin,
+    ResourceType, Returned, Schema, SchemaExtension, SchemaSet, Uniqueness,
 };
 
 const USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -1440,6 +1440,101 @@ fn lookups_ignore_case() {
     );
     assert!(set.schema("urn:example:Other").is_none());
     assert!(set.resource_type("Gadget").is_none());
+}
+
+// ---------------------------------------------------------------------------------
+// Origins
+
+/// The origin in `test.json` at `line:column`.
+fn in_test_json(line: u32, column: u32) -> Origin {
+    Origin {
+        file: "test.json".into(),
+        location: Location::new(line, column),
+    }
+}
+
+#[test]
+fn the_origin_of_a_schema_is_its_id_value() {
+    let set = loaded(&format!(
+        "{{\n  \"id\": \"{TEST}\",\n  \"attributes\": []}}"
+    ));
+    assert_eq!(set.origin_of_schema(TEST), Some(&in_test_json(2, 9)));
+}
+
+#[test]
+fn the_origin_of_an_attribute_is_its_name_value() {
+    let set = loaded(&schema_with(
+        "{\"name\": \"a\"},\n  {\"name\": \"serial\", \"type\": \"integer\"}",
+    ));
+    assert_eq!(
+        set.origin_of_attribute(TEST, "serial"),
+        Some(&in_test_json(5, 12))
+    );
+}
+
+#[test]
+fn a_sub_attribute_origin_is_found_by_its_dotted_path() {
+    let set = loaded(&format!(
+        "{{\"id\": \"{TEST}\", \"attributes\": [\n\
+         {{\"name\": \"name\", \"type\": \"complex\", \"subAttributes\": [\n\
+         {{\"name\": \"givenName\"}}]}}]}}"
+    ));
+    assert_eq!(
+        set.origin_of_attribute(TEST, "name.givenName"),
+        Some(&in_test_json(3, 10))
+    );
+    assert_eq!(
+        set.origin_of_attribute(TEST, "name"),
+        Some(&in_test_json(2, 10))
+    );
+}
+
+#[test]
+fn origin_lookups_ignore_case() {
+    let set = loaded(&format!(
+        "[{{\"id\": \"{TEST}\", \"attributes\": [{{\"name\": \"serialNumber\"}}]}},\n\
+         {{\"name\": \"Widget\", \"endpoint\": \"/Widgets\", \"schema\": \"{TEST}\"}}]"
+    ));
+    assert_eq!(
+        set.origin_of_schema("URN:Example:TEST"),
+        Some(&in_test_json(1, 9))
+    );
+    assert_eq!(
+        set.origin_of_attribute("URN:EXAMPLE:TEST", "SERIALNUMBER"),
+        Some(&in_test_json(1, 53))
+    );
+    assert_eq!(
+        set.origin_of_resource_type("WIDGET"),
+        Some(&in_test_json(2, 10))
+    );
+}
+
+#[test]
+fn what_the_set_does_not_define_has_no_origin() {
+    let set = loaded(&schema_with("{\"name\": \"serial\"}"));
+    assert_eq!(set.origin_of_schema(OTHER), None);
+    assert_eq!(set.origin_of_attribute(OTHER, "serial"), None);
+    assert_eq!(set.origin_of_attribute(TEST, "serial.value"), None);
+    assert_eq!(set.origin_of_attribute(TEST, "id"), None);
+    assert_eq!(set.origin_of_resource_type("Widget"), None);
+}
+
+#[test]
+fn the_origin_of_a_file_names_the_path_it_was_added_with() {
+    let path = fixtures().join("rfc7643/Group.json");
+    let set = Loader::new().add_path(&path).load().expect("loads");
+    assert_eq!(
+        set.origin_of_attribute(GROUP, "members.value"),
+        Some(&Origin {
+            file: path.display().to_string(),
+            location: Location::new(25, 20),
+        })
+    );
+}
+
+#[test]
+fn an_origin_displays_file_line_and_column() {
+    assert_eq!(in_test_json(3, 14).to_string(), "test.json:3:14");
 }
 
 // ---------------------------------------------------------------------------------

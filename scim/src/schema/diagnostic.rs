@@ -31,6 +31,39 @@ impl fmt::Display for Location {
     }
 }
 
+/// Where a schema, an attribute or a resource type was read: the input and the
+/// position in it. [`SchemaSet`](super::SchemaSet) keeps one for each part it holds,
+/// so that problems found after loading (by a code generator, say) can point at the
+/// source as [`Diagnostic`]s do.
+///
+/// Displays as `file:line:column`:
+///
+/// ```
+/// use scim::schema::{Location, Origin};
+///
+/// let origin = Origin {
+///     file: "User.json".into(),
+///     location: Location::new(12, 17),
+/// };
+/// assert_eq!(origin.to_string(), "User.json:12:17");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Origin {
+    /// The input: the path of the file, or the name given to
+    /// [`Loader::add_str`](super::Loader::add_str).
+    pub file: String,
+    /// Where in the input: the value of the schema's `id` (RFC 7643 §7), of the
+    /// attribute's `name` (RFC 7643 §2.2), or of the resource type's `name`
+    /// (RFC 7643 §6).
+    pub location: Location,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.location)
+    }
+}
+
 /// One problem found while loading schema documents.
 ///
 /// Displays as `file:line:column: schema: path: message`, leaving out the parts that

@@ -57,6 +57,9 @@ pub(crate) struct FoundSchema {
     pub(crate) schema: Schema,
     /// Where the `id` value is, when the schema has one.
     pub(crate) id_at: Option<Location>,
+    /// Where each named attribute is: its dotted path as the schema spells it
+    /// (`name.givenName`) and the position of its `name` value.
+    pub(crate) attributes_at: Vec<(String, Location)>,
 }
 
 /// A resource type found in a document, with what the cross-input checks need.
@@ -510,11 +513,13 @@ fn read_schema(at: Location, members: &[Member], report: &mut Report<'_>) -> Fou
     let name = reader.string(fields.get("name"));
     let description = reader.string(fields.get("description"));
     let items = reader.array(fields.get("attributes")).unwrap_or_default();
-    let context = SchemaContext {
+    let mut context = SchemaContext {
         id: schema_id,
         allows_nested_complex: schema_id.is_some_and(|id| id.eq_ignore_ascii_case(SCHEMA_URN)),
+        attributes_at: Vec::new(),
     };
-    let attributes = read_attributes(items, "", "attributes", 0, &context, report);
+    let attributes = read_attributes(items, "", "attributes", 0, &mut context, report);
+    let attributes_at = context.attributes_at;
     FoundSchema {
         schema: Schema {
             id: Cow::Owned(id.unwrap_or_default()),
@@ -523,6 +528,7 @@ fn read_schema(at: Location, members: &[Member], report: &mut Report<'_>) -> Fou
             attributes: Cow::Owned(attributes),
         },
         id_at,
+        attributes_at,
     }
 }
 
@@ -530,6 +536,8 @@ struct SchemaContext<'s> {
     id: Option<&'s str>,
     /// RFC 7643 §7: the Schema schema itself may nest complex attributes.
     allows_nested_complex: bool,
+    /// Where each named attribute read so far is, by its dotted path.
+    attributes_at: Vec<(String, Location)>,
 }
 
 /// Reads sibling attribute definitions and reports duplicate names among them.
@@ -538,7 +546,7 @@ fn read_attributes(
     parent: &str,
     key: &str,
     depth: usize,
-    context: &SchemaContext<'_>,
+    context: &mut SchemaContext<'_>,
     report: &mut Report<'_>,
 ) -> Vec<Attribute> {
     let mut attributes = Vec::with_capacity(items.len());
@@ -566,13 +574,14 @@ fn read_attributes(
         let (attribute, name_at) =
             read_attribute(item.at, members, parent, &fallback, depth, context, report);
         if let Some(name_at) = name_at {
+            let path = join(parent, &attribute.name);
             match names.entry(attribute.name.to_ascii_lowercase()) {
                 Entry::Occupied(entry) => {
                     let (first, first_at) = entry.get();
                     report.error(
                         Some(name_at),
                         context.id,
-                        &join(parent, &attribute.name),
+                        &path,
                         format!(
                             "duplicate attribute name \"{}\": \"{first}\" is defined at \
                              {first_at} (names are case-insensitive, RFC 7643 §2.1)",
@@ -584,6 +593,7 @@ fn read_attributes(
                     entry.insert((attribute.name.to_string(), name_at));
                 }
             }
+            context.attributes_at.push((path, name_at));
         }
         attributes.push(attribute);
     }
@@ -630,7 +640,7 @@ fn read_attribute(
     parent: &str,
     fallback: &str,
     depth: usize,
-    context: &SchemaContext<'_>,
+    context: &mut SchemaContext<'_>,
     report: &mut Report<'_>,
 ) -> (Attribute, Option<Location>) {
     // The name first, so that every other diagnostic has the attribute path.

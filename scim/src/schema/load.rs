@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::{Diagnostic, LoadError, Location};
+use super::diagnostic::{Diagnostic, LoadError, Location, Origin};
 use super::document::{read_document, Found, Report, RESOURCE_TYPE_URN};
 use super::model::{ResourceType, Schema};
 use super::spanned;
@@ -405,7 +405,9 @@ fn cross_check(
                     ));
                     continue;
                 }
-                schema_ids.insert(key, (file.clone(), Some(id_at)));
+                schema_ids.insert(key.clone(), (file.clone(), Some(id_at)));
+                set.origins
+                    .add_schema(key, &file, id_at, item.attributes_at);
             }
             set.schemas.push(item.schema);
         }
@@ -428,7 +430,14 @@ fn cross_check(
                         },
                     ));
                 } else {
-                    type_names.insert(key, (file.clone(), Some(name_at)));
+                    type_names.insert(key.clone(), (file.clone(), Some(name_at)));
+                    set.origins.resource_types.insert(
+                        key,
+                        Origin {
+                            file: file.clone(),
+                            location: name_at,
+                        },
+                    );
                 }
             }
             for (path, uri, at) in &item.references {
@@ -473,11 +482,48 @@ fn place(file: &str, at: Option<Location>) -> String {
     }
 }
 
-/// The schemas and resource types that [`Loader::load`] read, in input order.
+/// The schemas and resource types that [`Loader::load`] read, in input order, with
+/// where each was read ([`origin_of_schema`](Self::origin_of_schema) and the like).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SchemaSet {
     schemas: Vec<Schema>,
     resource_types: Vec<ResourceType>,
+    origins: Origins,
+}
+
+/// Where the parts of a [`SchemaSet`] were read, keyed by ASCII lowercase schema id,
+/// attribute path and resource type name, so that lookups ignore case and stay
+/// constant-time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Origins {
+    /// By schema id: the schema's `id` value and, by dotted path, each attribute's
+    /// `name` value.
+    schemas: HashMap<String, (Origin, HashMap<String, Origin>)>,
+    /// By resource type name: its `name` value.
+    resource_types: HashMap<String, Origin>,
+}
+
+impl Origins {
+    /// Records a schema whose lowercased id is `key`, read from `file`.
+    fn add_schema(
+        &mut self,
+        key: String,
+        file: &str,
+        id_at: Location,
+        attributes_at: Vec<(String, Location)>,
+    ) {
+        let origin = |location| Origin {
+            file: file.to_owned(),
+            location,
+        };
+        let mut attributes = HashMap::with_capacity(attributes_at.len());
+        for (path, at) in attributes_at {
+            attributes
+                .entry(path.to_ascii_lowercase())
+                .or_insert_with(|| origin(at));
+        }
+        self.schemas.insert(key, (origin(id_at), attributes));
+    }
 }
 
 impl SchemaSet {
@@ -503,6 +549,48 @@ impl SchemaSet {
         self.resource_types
             .iter()
             .find(|resource_type| resource_type.name.eq_ignore_ascii_case(name))
+    }
+
+    /// Where the schema whose `id` is `urn` (compared case-insensitively) was read:
+    /// the position of its `id` value.
+    ///
+    /// ```
+    /// use scim::schema::{Loader, Location};
+    ///
+    /// let set = Loader::new()
+    ///     .add_str("Widget.json", r#"{
+    ///   "id": "urn:example:Widget",
+    ///   "attributes": [
+    ///     {"name": "size", "type": "complex", "subAttributes": [
+    ///       {"name": "widthMm", "type": "integer"}]}]}"#)
+    ///     .load()?;
+    /// let schema = set.origin_of_schema("URN:EXAMPLE:WIDGET").expect("loaded");
+    /// assert_eq!(schema.to_string(), "Widget.json:2:9");
+    /// let width = set
+    ///     .origin_of_attribute("urn:example:Widget", "size.widthmm")
+    ///     .expect("defined");
+    /// assert_eq!(width.file, "Widget.json");
+    /// assert_eq!(width.location, Location::new(5, 16));
+    /// # Ok::<(), scim::schema::LoadError>(())
+    /// ```
+    pub fn origin_of_schema(&self, urn: &str) -> Option<&Origin> {
+        let (origin, _) = self.origins.schemas.get(&urn.to_ascii_lowercase())?;
+        Some(origin)
+    }
+
+    /// Where the attribute at `path` of the schema `urn` was read: the position of its
+    /// `name` value. The path is dotted for sub-attributes (`name.givenName`); the URN
+    /// and the path compare case-insensitively (RFC 7643 §2.1). Common attributes
+    /// (RFC 7643 §3.1) that the schema does not define have no origin.
+    pub fn origin_of_attribute(&self, urn: &str, path: &str) -> Option<&Origin> {
+        let (_, attributes) = self.origins.schemas.get(&urn.to_ascii_lowercase())?;
+        attributes.get(&path.to_ascii_lowercase())
+    }
+
+    /// Where the resource type named `name` (compared case-insensitively) was read:
+    /// the position of its `name` value (RFC 7643 §6).
+    pub fn origin_of_resource_type(&self, name: &str) -> Option<&Origin> {
+        self.origins.resource_types.get(&name.to_ascii_lowercase())
     }
 
     /// The schemas and resource types, by value.

@@ -11,7 +11,7 @@ pub(crate) mod spanned;
 mod to_json;
 
 pub use common::COMMON_ATTRIBUTES;
-pub use diagnostic::{Diagnostic, LoadError, Location};
+pub use diagnostic::{Diagnostic, LoadError, Location, Origin};
 pub use load::{Loader, SchemaSet, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LEN, MAX_DEPTH_CEILING};
 pub use model::{
     Attribute, AttributeType, List, Mutability, ResourceType, Returned, Schema, SchemaExtension,
