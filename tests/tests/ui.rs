@@ -4,4 +4,5 @@
 fn ui() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/*.rs");
+    cases.compile_fail("ui-derive/*.rs");
 }
