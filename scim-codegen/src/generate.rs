@@ -660,7 +660,7 @@ impl Generator<'_> {
                 pub enum #ident {}
 
                 impl #runtime::value::ReferenceTypes for #ident {
-                    const TYPES: &'static [&'static str] = &[#(#types),*];
+                    const TYPES: &'static [#runtime::schema::Text] = &[#(#runtime::schema::text(#types)),*];
                 }
             }
         });

@@ -1626,34 +1626,39 @@ pub mod reference_types {
     #[derive(Debug)]
     pub enum External {}
     impl ::scim::value::ReferenceTypes for External {
-        const TYPES: &'static [&'static str] = &["external"];
+        const TYPES: &'static [::scim::schema::Text] = &[
+            ::scim::schema::text("external"),
+        ];
     }
 
     /// A reference to `Group` (RFC 7643 §7 `referenceTypes`).
     #[derive(Debug)]
     pub enum Group {}
     impl ::scim::value::ReferenceTypes for Group {
-        const TYPES: &'static [&'static str] = &["Group"];
+        const TYPES: &'static [::scim::schema::Text] = &[::scim::schema::text("Group")];
     }
 
     /// A reference to `uri` (RFC 7643 §7 `referenceTypes`).
     #[derive(Debug)]
     pub enum Uri {}
     impl ::scim::value::ReferenceTypes for Uri {
-        const TYPES: &'static [&'static str] = &["uri"];
+        const TYPES: &'static [::scim::schema::Text] = &[::scim::schema::text("uri")];
     }
 
     /// A reference to `User` (RFC 7643 §7 `referenceTypes`).
     #[derive(Debug)]
     pub enum User {}
     impl ::scim::value::ReferenceTypes for User {
-        const TYPES: &'static [&'static str] = &["User"];
+        const TYPES: &'static [::scim::schema::Text] = &[::scim::schema::text("User")];
     }
 
     /// A reference to `User`, `Group` (RFC 7643 §7 `referenceTypes`).
     #[derive(Debug)]
     pub enum UserOrGroup {}
     impl ::scim::value::ReferenceTypes for UserOrGroup {
-        const TYPES: &'static [&'static str] = &["User", "Group"];
+        const TYPES: &'static [::scim::schema::Text] = &[
+            ::scim::schema::text("User"),
+            ::scim::schema::text("Group"),
+        ];
     }
 }

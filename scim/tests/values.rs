@@ -15,7 +15,8 @@ use serde_json::json;
 pub enum UserOrGroup {}
 
 impl ReferenceTypes for UserOrGroup {
-    const TYPES: &'static [&'static str] = &["User", "Group"];
+    const TYPES: &'static [scim::schema::Text] =
+        &[scim::schema::text("User"), scim::schema::text("Group")];
 }
 
 fn error_of<T: for<'de> Deserialize<'de> + std::fmt::Debug>(json: &str) -> String {

@@ -14,6 +14,6 @@ pub use common::COMMON_ATTRIBUTES;
 pub use diagnostic::{Diagnostic, LoadError, Location, Origin};
 pub use load::{Loader, SchemaSet, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LEN, MAX_DEPTH_CEILING};
 pub use model::{
-    Attribute, AttributeType, List, Mutability, ResourceType, Returned, Schema, SchemaExtension,
-    Text, Uniqueness,
+    text, Attribute, AttributeType, List, Mutability, ResourceType, Returned, Schema,
+    SchemaExtension, Text, Uniqueness,
 };

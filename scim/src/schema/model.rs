@@ -13,6 +13,11 @@ use std::fmt;
 /// A text value of the schema model: borrowed in `'static` tables, owned when loaded.
 pub type Text = Cow<'static, str>;
 
+/// A borrowed [`Text`], for constant tables: `text("User")`.
+pub const fn text(value: &'static str) -> Text {
+    Cow::Borrowed(value)
+}
+
 /// A list in the schema model: borrowed in `'static` tables, owned when loaded.
 pub type List<T> = Cow<'static, [T]>;
 

@@ -1,6 +1,7 @@
 //! The SCIM `reference` data type (RFC 7643 §2.3.7): a URI, typed by the `referenceTypes`
 //! of its attribute.
 
+use crate::schema::Text;
 use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::fmt;
@@ -19,13 +20,14 @@ use super::scan::char_at;
 /// Implemented by marker types, usually uninhabited enums that the code generator emits:
 ///
 /// ```
+/// use scim::schema::{text, Text};
 /// use scim::value::{Reference, ReferenceTypes};
 ///
 /// /// A reference to a User or a Group.
 /// pub enum UserOrGroup {}
 ///
 /// impl ReferenceTypes for UserOrGroup {
-///     const TYPES: &'static [&'static str] = &["User", "Group"];
+///     const TYPES: &'static [Text] = &[text("User"), text("Group")];
 /// }
 ///
 /// let member: Reference<UserOrGroup> = "https://example.com/v2/Groups/e9e30dba".parse()?;
@@ -35,8 +37,9 @@ use super::scan::char_at;
 pub trait ReferenceTypes {
     /// The `referenceTypes` values: resource type names such as `User` and `Group`,
     /// `external` for resources outside the service provider, `uri` for identifiers such as
-    /// schema URNs. Empty when the attribute declares none.
-    const TYPES: &'static [&'static str];
+    /// schema URNs. Empty when the attribute declares none. They are schema-model texts
+    /// so that attribute metadata can hold them in constant tables.
+    const TYPES: &'static [Text];
 }
 
 /// The marker of a reference whose attribute declares no `referenceTypes`: any URI.
@@ -46,7 +49,7 @@ pub trait ReferenceTypes {
 pub enum AnyReference {}
 
 impl ReferenceTypes for AnyReference {
-    const TYPES: &'static [&'static str] = &[];
+    const TYPES: &'static [Text] = &[];
 }
 
 /// A SCIM `reference` value (RFC 7643 §2.3.7): the absolute or relative URI (RFC 3986) of a
@@ -117,7 +120,7 @@ impl<T: ReferenceTypes> Reference<T> {
     }
 
     /// The `referenceTypes` of `T` (empty for [`AnyReference`]).
-    pub fn reference_types(&self) -> &'static [&'static str] {
+    pub fn reference_types(&self) -> &'static [Text] {
         T::TYPES
     }
 
@@ -141,7 +144,7 @@ impl<T: ReferenceTypes> Reference<T> {
     /// # use scim::value::{AnyReference, Reference, ReferenceTypes};
     /// enum Group {}
     /// impl ReferenceTypes for Group {
-    ///     const TYPES: &'static [&'static str] = &["Group"];
+    ///     const TYPES: &'static [scim::schema::Text] = &[scim::schema::text("Group")];
     /// }
     /// let any: Reference = "Groups/1".parse()?;
     /// let group: Reference<Group> = any.cast();
@@ -745,12 +748,13 @@ mod plain_path_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::text;
     use std::collections::HashSet;
 
     enum UserOrGroup {}
 
     impl ReferenceTypes for UserOrGroup {
-        const TYPES: &'static [&'static str] = &["User", "Group"];
+        const TYPES: &'static [Text] = &[text("User"), text("Group")];
     }
 
     fn ok(text: &str) -> Reference {

@@ -100,13 +100,18 @@ pub mod reference_types {
     #[derive(Debug)]
     pub enum External {}
     impl ::scim::value::ReferenceTypes for External {
-        const TYPES: &'static [&'static str] = &["external"];
+        const TYPES: &'static [::scim::schema::Text] = &[
+            ::scim::schema::text("external"),
+        ];
     }
 
     /// A reference to `User`, `Group` (RFC 7643 §7 `referenceTypes`).
     #[derive(Debug)]
     pub enum UserOrGroup {}
     impl ::scim::value::ReferenceTypes for UserOrGroup {
-        const TYPES: &'static [&'static str] = &["User", "Group"];
+        const TYPES: &'static [::scim::schema::Text] = &[
+            ::scim::schema::text("User"),
+            ::scim::schema::text("Group"),
+        ];
     }
 }

@@ -121,6 +121,6 @@ pub mod reference_types {
     #[derive(Debug)]
     pub enum User {}
     impl ::scim::value::ReferenceTypes for User {
-        const TYPES: &'static [&'static str] = &["User"];
+        const TYPES: &'static [::scim::schema::Text] = &[::scim::schema::text("User")];
     }
 }

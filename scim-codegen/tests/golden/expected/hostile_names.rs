@@ -152,6 +152,9 @@ pub mod reference_types {
     #[derive(Debug)]
     pub enum XOrUser {}
     impl ::scim::value::ReferenceTypes for XOrUser {
-        const TYPES: &'static [&'static str] = &["٣x", "User"];
+        const TYPES: &'static [::scim::schema::Text] = &[
+            ::scim::schema::text("٣x"),
+            ::scim::schema::text("User"),
+        ];
     }
 }

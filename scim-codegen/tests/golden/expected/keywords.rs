@@ -80,13 +80,15 @@ pub mod reference_types {
     #[derive(Debug)]
     pub enum External {}
     impl ::scim::value::ReferenceTypes for External {
-        const TYPES: &'static [&'static str] = &["external"];
+        const TYPES: &'static [::scim::schema::Text] = &[
+            ::scim::schema::text("external"),
+        ];
     }
 
     /// A reference to `uri` (RFC 7643 §7 `referenceTypes`).
     #[derive(Debug)]
     pub enum Uri {}
     impl ::scim::value::ReferenceTypes for Uri {
-        const TYPES: &'static [&'static str] = &["uri"];
+        const TYPES: &'static [::scim::schema::Text] = &[::scim::schema::text("uri")];
     }
 }
