@@ -20,7 +20,8 @@ use crate::Problem;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use scim::schema::{
-    Attribute, AttributeType, Origin, ResourceType, Schema, SchemaSet, COMMON_ATTRIBUTES,
+    Attribute, AttributeType, Mutability, Origin, ResourceType, Returned, Schema, SchemaSet,
+    Uniqueness, COMMON_ATTRIBUTES,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -65,8 +66,8 @@ enum Level {
 
 /// What a struct is, for its derive.
 enum StructKind<'a> {
-    Resource(&'a str),
-    Extension(&'a str),
+    Resource(&'a Schema),
+    Extension(&'a Schema),
     Complex,
 }
 
@@ -226,6 +227,10 @@ struct FieldSpec {
     docs: Vec<String>,
     extension: bool,
     multi_valued: bool,
+    /// The attribute the field holds (none for extension fields), for its `#[scim]` keys.
+    attribute: Option<Attribute>,
+    /// Whether it is a common attribute (RFC 7643 §3.1) rather than one of the schema's.
+    common: bool,
 }
 
 impl Generator<'_> {
@@ -375,7 +380,7 @@ impl Generator<'_> {
                     .filter(|common| core.attribute(&common.name).is_none())
                     .cloned()
                     .collect();
-                fields.extend(self.fields(
+                let common_fields = self.fields(
                     name,
                     &core.id,
                     "",
@@ -383,7 +388,11 @@ impl Generator<'_> {
                     Level::Top,
                     &mut scope,
                     &mut module_items,
-                ));
+                );
+                fields.extend(common_fields.into_iter().map(|field| FieldSpec {
+                    common: true,
+                    ..field
+                }));
                 fields.extend(self.fields(
                     name,
                     &core.id,
@@ -396,7 +405,7 @@ impl Generator<'_> {
                 for (extension, required) in extensions {
                     fields.push(self.extension_field(extension, *required));
                 }
-                StructKind::Resource(&core.id)
+                StructKind::Resource(core)
             }
             Unit::Extension { schema, .. } => {
                 docs.push(format!("Schema extension `{}` (RFC 7643 §3.3).", schema.id));
@@ -409,7 +418,7 @@ impl Generator<'_> {
                     &mut scope,
                     &mut module_items,
                 ));
-                StructKind::Extension(&schema.id)
+                StructKind::Extension(schema)
             }
         };
         self.check_field_names(&schema.id, "", &fields);
@@ -457,6 +466,8 @@ impl Generator<'_> {
             docs,
             extension: true,
             multi_valued: false,
+            attribute: None,
+            common: false,
         }
     }
 
@@ -505,6 +516,8 @@ impl Generator<'_> {
                     docs,
                     extension: false,
                     multi_valued: attribute.multi_valued,
+                    attribute: Some(attribute.clone()),
+                    common: false,
                 }
             })
             .collect()
@@ -786,13 +799,8 @@ impl Generator<'_> {
             quote!(#[scim(crate = #path)])
         };
         let (derive, container) = match kind {
-            StructKind::Resource(schema) => (
-                quote!(#runtime::Resource),
-                quote!(#[scim(schema = #schema)]),
-            ),
-            StructKind::Extension(schema) => {
-                (quote!(#runtime::Complex), quote!(#[scim(schema = #schema)]))
-            }
+            StructKind::Resource(schema) => (quote!(#runtime::Resource), schema_attr(schema)),
+            StructKind::Extension(schema) => (quote!(#runtime::Complex), schema_attr(schema)),
             StructKind::Complex => (quote!(#runtime::Complex), TokenStream::new()),
         };
         let docs = docs::attrs(docs);
@@ -802,11 +810,8 @@ impl Generator<'_> {
             let docs = docs::attrs(&field.docs);
             let attr = if field.extension {
                 quote!(#[scim(extension)])
-            } else if naming::needs_rename(&ident.to_string(), &field.wire) {
-                let wire = &field.wire;
-                quote!(#[scim(rename = #wire)])
             } else {
-                TokenStream::new()
+                field_attr(field)
             };
             quote! {
                 #docs
@@ -851,6 +856,58 @@ fn attribute_at<'a>(attributes: &'a [Attribute], path: &str) -> Option<&'a Attri
 /// Whether `path` names a common attribute (RFC 7643 §3.1) or one of its sub-attributes.
 fn path_is_common(path: &str) -> bool {
     attribute_at(COMMON_ATTRIBUTES, path).is_some()
+}
+
+/// `#[scim(schema = .., name = .., description = ..)]` for a resource or extension.
+fn schema_attr(schema: &Schema) -> TokenStream {
+    let id = schema.id.as_ref();
+    let name = schema.name.as_deref().map(|name| quote!(, name = #name));
+    let description = schema
+        .description
+        .as_deref()
+        .map(|description| quote!(, description = #description));
+    quote!(#[scim(schema = #id #name #description)])
+}
+
+/// The `#[scim(...)]` of an attribute field: its wire name when the derive would guess
+/// another, and every characteristic that differs from the RFC 7643 §2.2 defaults.
+fn field_attr(field: &FieldSpec) -> TokenStream {
+    let mut keys = Vec::new();
+    if naming::needs_rename(&field.ident.to_string(), &field.wire) {
+        let wire = &field.wire;
+        keys.push(quote!(rename = #wire));
+    }
+    if field.common {
+        keys.push(quote!(common));
+    }
+    if let Some(attribute) = &field.attribute {
+        if attribute.required {
+            keys.push(quote!(required));
+        }
+        if attribute.case_exact {
+            keys.push(quote!(case_exact));
+        }
+        if attribute.mutability != Mutability::ReadWrite {
+            let keyword = attribute.mutability.as_str();
+            keys.push(quote!(mutability = #keyword));
+        }
+        if attribute.returned != Returned::Default {
+            let keyword = attribute.returned.as_str();
+            keys.push(quote!(returned = #keyword));
+        }
+        if attribute.uniqueness != Uniqueness::None {
+            let keyword = attribute.uniqueness.as_str();
+            keys.push(quote!(uniqueness = #keyword));
+        }
+        if let Some(description) = attribute.description.as_deref() {
+            keys.push(quote!(description = #description));
+        }
+    }
+    if keys.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(#[scim(#(#keys),*)])
+    }
 }
 
 /// `base`, or `base2`, `base3`, ... : the first not in `taken`.

@@ -30,6 +30,11 @@ pub struct Container<'a> {
     pub generics: &'a syn::Generics,
     pub kind: Kind,
     pub schema: Option<LitStr>,
+    /// The schema's human-readable name and description, for its Schema resource.
+    pub name: Option<LitStr>,
+    pub description: Option<LitStr>,
+    /// Whether to describe the attributes (`Attributes`, `AttributeValue`, the schema).
+    pub metadata: bool,
     pub krate: Path,
     pub attributes: Vec<AttributeField<'a>>,
     pub extensions: Vec<ExtensionField<'a>>,
@@ -51,8 +56,11 @@ pub enum Shape {
 pub struct AttributeField<'a> {
     pub member: &'a Ident,
     pub ty: &'a Type,
+    /// The type of one value: `T` of `Option<T>` and `Vec<T>`, else the field's type.
+    pub value_ty: &'a Type,
     pub wire: String,
     pub shape: Shape,
+    pub characteristics: attr::Characteristics,
 }
 
 /// A field that holds a typed extension, `Option<T>` with `T: Extension`.
@@ -78,6 +86,14 @@ impl<'a> Container<'a> {
                 "a resource or message needs its schema URI: add #[scim(schema = \"urn:...\")]",
             );
         }
+        if let Some(no_metadata) = &container.no_metadata {
+            if kind != Kind::Complex || container.schema.is_some() {
+                cx.error(
+                    no_metadata,
+                    "`no_metadata` is for parts of protocol messages: resources and extensions are described by their schema",
+                );
+            }
+        }
         let named = match &input.data {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => named,
@@ -95,6 +111,9 @@ impl<'a> Container<'a> {
             ident: &input.ident,
             generics: &input.generics,
             kind,
+            name: container.name,
+            description: container.description,
+            metadata: kind != Kind::Message && container.no_metadata.is_none(),
             schema: container.schema,
             krate: container.krate.unwrap_or_else(|| syn::parse_quote!(::scim)),
             attributes: Vec::new(),
@@ -161,11 +180,20 @@ impl<'a> Container<'a> {
                     ),
                 );
             }
+            let shape = shape_of(&field.ty);
+            let value_ty = match shape {
+                Shape::Optional | Shape::MultiValued => {
+                    generic_argument(&field.ty).unwrap_or(&field.ty)
+                }
+                Shape::Plain => &field.ty,
+            };
             container.attributes.push(AttributeField {
                 member,
                 ty: &field.ty,
-                shape: shape_of(&field.ty),
+                value_ty,
+                shape,
                 wire,
+                characteristics: attrs.characteristics,
             });
         }
         Some(container)
@@ -194,10 +222,16 @@ fn shape_of(ty: &Type) -> Shape {
 }
 
 fn option_inner(ty: &Type) -> Option<&Type> {
-    let (ident, arguments) = last_segment(ty)?;
+    let (ident, _) = last_segment(ty)?;
     if ident != "Option" {
         return None;
     }
+    generic_argument(ty)
+}
+
+/// The one type argument of `Option<T>` or `Vec<T>`.
+fn generic_argument(ty: &Type) -> Option<&Type> {
+    let (_, arguments) = last_segment(ty)?;
     match arguments {
         PathArguments::AngleBracketed(args) if args.args.len() == 1 => match args.args.first() {
             Some(GenericArgument::Type(inner)) => Some(inner),

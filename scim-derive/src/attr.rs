@@ -81,13 +81,27 @@ pub fn string_value(meta: &ParseNestedMeta) -> syn::Result<LitStr> {
 pub struct ContainerAttrs {
     pub schema: Option<LitStr>,
     pub krate: Option<Path>,
+    pub name: Option<LitStr>,
+    pub description: Option<LitStr>,
+    /// `no_metadata`: a part of a protocol message, which no schema describes.
+    pub no_metadata: Option<Path>,
 }
 
 pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
     let mut schema = Once::new("schema");
     let mut krate = Once::new("crate");
-    for_each_scim_meta(cx, attrs, "`schema` or `crate`", |cx, meta| {
-        if meta.path.is_ident("schema") {
+    let mut name = Once::new("name");
+    let mut description = Once::new("description");
+    let mut no_metadata = Once::new("no_metadata");
+    let allowed = "`schema`, `name`, `description`, `no_metadata` or `crate`";
+    for_each_scim_meta(cx, attrs, allowed, |cx, meta| {
+        if meta.path.is_ident("no_metadata") {
+            no_metadata.set(cx, meta, meta.path.clone());
+        } else if meta.path.is_ident("name") {
+            name.set(cx, meta, string_value(meta)?);
+        } else if meta.path.is_ident("description") {
+            description.set(cx, meta, string_value(meta)?);
+        } else if meta.path.is_ident("schema") {
             let value = string_value(meta)?;
             if value.value().trim().is_empty() {
                 cx.error(&value, "the schema URI must not be empty");
@@ -107,6 +121,9 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
     ContainerAttrs {
         schema: schema.get(),
         krate: krate.get(),
+        name: name.get(),
+        description: description.get(),
+        no_metadata: no_metadata.get(),
     }
 }
 
@@ -115,33 +132,121 @@ pub struct FieldAttrs {
     pub rename: Option<LitStr>,
     pub extension: Option<Path>,
     pub unknown: Option<Path>,
+    pub characteristics: Characteristics,
+}
+
+/// RFC 7643 §7 characteristics given on a field; absent ones take the §2.2 defaults.
+#[derive(Default)]
+pub struct Characteristics {
+    pub required: bool,
+    pub case_exact: bool,
+    pub common: bool,
+    pub description: Option<LitStr>,
+    /// Variant names of `scim::schema::Mutability`, `Returned`, `Uniqueness`.
+    pub mutability: Option<&'static str>,
+    pub returned: Option<&'static str>,
+    pub uniqueness: Option<&'static str>,
+}
+
+/// The keywords of one characteristic and the variant each names.
+const MUTABILITY: &[(&str, &str)] = &[
+    ("readOnly", "ReadOnly"),
+    ("readWrite", "ReadWrite"),
+    ("immutable", "Immutable"),
+    ("writeOnly", "WriteOnly"),
+];
+const RETURNED: &[(&str, &str)] = &[
+    ("always", "Always"),
+    ("never", "Never"),
+    ("default", "Default"),
+    ("request", "Request"),
+];
+const UNIQUENESS: &[(&str, &str)] = &[("none", "None"), ("server", "Server"), ("global", "Global")];
+
+/// Reads `key = "keyword"`, matching the keyword case-insensitively.
+fn keyword(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &str,
+    keywords: &[(&str, &'static str)],
+) -> syn::Result<Option<&'static str>> {
+    let value = string_value(meta)?;
+    let text = value.value();
+    let found = keywords
+        .iter()
+        .find(|(keyword, _)| keyword.eq_ignore_ascii_case(&text))
+        .map(|(_, variant)| *variant);
+    if found.is_none() {
+        let listed: Vec<&str> = keywords.iter().map(|(keyword, _)| *keyword).collect();
+        cx.error(
+            &value,
+            format!(
+                "`{text}` is not a {key} (RFC 7643 §7); expected one of {}",
+                listed.join(", ")
+            ),
+        );
+    }
+    Ok(found)
 }
 
 pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     let mut rename = Once::new("rename");
     let mut extension = Once::new("extension");
     let mut unknown = Once::new("unknown");
-    for_each_scim_meta(
-        cx,
-        attrs,
-        "`rename`, `extension` or `unknown`",
-        |cx, meta| {
-            if meta.path.is_ident("rename") {
-                rename.set(cx, meta, string_value(meta)?);
-            } else if meta.path.is_ident("extension") {
-                extension.set(cx, meta, meta.path.clone());
-            } else if meta.path.is_ident("unknown") {
-                unknown.set(cx, meta, meta.path.clone());
-            } else {
-                return Ok(false);
+    let mut required = Once::new("required");
+    let mut case_exact = Once::new("case_exact");
+    let mut common = Once::new("common");
+    let mut description = Once::new("description");
+    let mut mutability = Once::new("mutability");
+    let mut returned = Once::new("returned");
+    let mut uniqueness = Once::new("uniqueness");
+    let allowed = "`rename`, `required`, `case_exact`, `mutability`, `returned`, `uniqueness`, \
+                   `description`, `common`, `extension` or `unknown`";
+    for_each_scim_meta(cx, attrs, allowed, |cx, meta| {
+        if meta.path.is_ident("required") {
+            required.set(cx, meta, ());
+        } else if meta.path.is_ident("case_exact") {
+            case_exact.set(cx, meta, ());
+        } else if meta.path.is_ident("common") {
+            common.set(cx, meta, ());
+        } else if meta.path.is_ident("description") {
+            description.set(cx, meta, string_value(meta)?);
+        } else if meta.path.is_ident("mutability") {
+            if let Some(variant) = keyword(cx, meta, "mutability", MUTABILITY)? {
+                mutability.set(cx, meta, variant);
             }
-            Ok(true)
-        },
-    );
+        } else if meta.path.is_ident("returned") {
+            if let Some(variant) = keyword(cx, meta, "returned", RETURNED)? {
+                returned.set(cx, meta, variant);
+            }
+        } else if meta.path.is_ident("uniqueness") {
+            if let Some(variant) = keyword(cx, meta, "uniqueness", UNIQUENESS)? {
+                uniqueness.set(cx, meta, variant);
+            }
+        } else if meta.path.is_ident("rename") {
+            rename.set(cx, meta, string_value(meta)?);
+        } else if meta.path.is_ident("extension") {
+            extension.set(cx, meta, meta.path.clone());
+        } else if meta.path.is_ident("unknown") {
+            unknown.set(cx, meta, meta.path.clone());
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    });
     FieldAttrs {
         rename: rename.get(),
         extension: extension.get(),
         unknown: unknown.get(),
+        characteristics: Characteristics {
+            required: required.get().is_some(),
+            case_exact: case_exact.get().is_some(),
+            common: common.get().is_some(),
+            description: description.get(),
+            mutability: mutability.get(),
+            returned: returned.get(),
+            uniqueness: uniqueness.get(),
+        },
     }
 }
 

@@ -143,6 +143,13 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
             }
 
             #[automatically_derived]
+            impl _scim::AttributeValue for #ident {
+                const TYPE: _scim::AttributeType = _scim::AttributeType::String;
+                const CANONICAL_VALUES: &'static [_scim::schema::Text] =
+                    &[#(_scim::Cow::Borrowed(#values)),*];
+            }
+
+            #[automatically_derived]
             impl ::core::fmt::Display for #ident {
                 fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     formatter.write_str(_scim::CanonicalValue::as_str(self))

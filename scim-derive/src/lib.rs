@@ -10,6 +10,7 @@ mod attr;
 mod canonical;
 mod ctxt;
 mod de;
+mod describe;
 mod ser;
 mod structs;
 

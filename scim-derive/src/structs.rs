@@ -2,7 +2,7 @@
 
 use crate::ast::{Container, Kind};
 use crate::ctxt::Ctxt;
-use crate::{de, ser};
+use crate::{de, describe, ser};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{parse_quote, DeriveInput, Generics};
@@ -15,6 +15,7 @@ pub fn expand(input: &DeriveInput, kind: Kind) -> TokenStream {
             let serialize = ser::expand(&container);
             let deserialize = de::expand(&container);
             let traits = trait_impls(&container);
+            let metadata = describe::expand(&container);
             let krate = &container.krate;
             quote! {
                 #[doc(hidden)]
@@ -25,6 +26,7 @@ pub fn expand(input: &DeriveInput, kind: Kind) -> TokenStream {
                     #serialize
                     #deserialize
                     #traits
+                    #metadata
                 };
             }
         }
@@ -78,9 +80,11 @@ fn trait_impls(container: &Container) -> TokenStream {
         Kind::Resource => {
             let extension_types = container.extensions.iter().map(|field| field.inner);
             let schema_list = schema_list(container);
+            let schema_fn = describe::schema_fn(container);
             quote! {
                 #[automatically_derived]
                 impl #impl_generics _scim::Resource for #ident #ty_generics #where_clause {
+                    #schema_fn
                     const SCHEMA: &'static str = #schema;
                     const EXTENSIONS: &'static [&'static str] =
                         &[#(<#extension_types as _scim::Extension>::SCHEMA),*];
@@ -96,12 +100,16 @@ fn trait_impls(container: &Container) -> TokenStream {
                 const SCHEMA: &'static str = #schema;
             }
         },
-        Kind::Complex => quote! {
-            #[automatically_derived]
-            impl #impl_generics _scim::Extension for #ident #ty_generics #where_clause {
-                const SCHEMA: &'static str = #schema;
+        Kind::Complex => {
+            let schema_fn = describe::schema_fn(container);
+            quote! {
+                #[automatically_derived]
+                impl #impl_generics _scim::Extension for #ident #ty_generics #where_clause {
+                    const SCHEMA: &'static str = #schema;
+                    #schema_fn
+                }
             }
-        },
+        }
     }
 }
 
@@ -118,6 +126,9 @@ fn stub(input: &DeriveInput, kind: Kind, krate: &syn::Path) -> TokenStream {
                 const SCHEMA: &'static str = "";
                 const EXTENSIONS: &'static [&'static str] = &[];
                 fn schemas(&self) -> _scim::SchemaList<'_> {
+                    ::core::unimplemented!()
+                }
+                fn schema() -> &'static _scim::Schema {
                     ::core::unimplemented!()
                 }
             }

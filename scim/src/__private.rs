@@ -1,12 +1,17 @@
 //! Support for the code the derives emit. Not a public API: it changes without notice.
 
 use serde::de::{Deserialize, Deserializer, Error, SeqAccess, Visitor};
-use std::borrow::Cow;
 use std::fmt;
 
+pub use crate::describe::{AttributeValue, Attributes};
 pub use crate::resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
+pub use crate::schema::{
+    self, text, Attribute, AttributeType, Mutability, Returned, Schema, Uniqueness,
+};
 pub use crate::unknown::UnknownAttributes;
 pub use serde;
+pub use std::borrow::Cow;
+pub use std::option::Option::{None, Some};
 /// An unknown attribute's value, kept as the JSON text it was read from.
 pub type RawJson = Box<serde_json::value::RawValue>;
 pub use std::string::String;

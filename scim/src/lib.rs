@@ -50,6 +50,7 @@ extern crate self as scim;
 
 #[doc(hidden)]
 pub mod __private;
+mod describe;
 mod error;
 pub mod generic;
 pub mod message;
@@ -64,6 +65,7 @@ pub mod schema;
 mod unknown;
 pub mod value;
 
+pub use describe::{AttributeValue, Attributes};
 pub use error::{Error, ScimType};
 pub use meta::Meta;
 pub use resource::{CanonicalValue, Extension, Message, Resource, SchemaList};

@@ -13,33 +13,47 @@
 ///
 /// Schema extension `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User` (RFC 7643 §3.3).
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Complex)]
-#[scim(schema = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")]
+#[scim(
+    schema = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+    name = "EnterpriseUser",
+    description = "Enterprise User"
+)]
 pub struct EnterpriseUser {
     /// Numeric or alphanumeric identifier assigned to a person, typically based on order of
     /// hire or association with an organization.
     ///
     /// SCIM `employeeNumber` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        description = "Numeric or alphanumeric identifier assigned to a person, typically based on order of hire or association with an organization."
+    )]
     pub employee_number: Option<String>,
     /// Identifies the name of a cost center.
     ///
     /// SCIM `costCenter` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(description = "Identifies the name of a cost center.")]
     pub cost_center: Option<String>,
     /// Identifies the name of an organization.
     ///
     /// SCIM `organization` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(description = "Identifies the name of an organization.")]
     pub organization: Option<String>,
     /// Identifies the name of a division.
     ///
     /// SCIM `division` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(description = "Identifies the name of a division.")]
     pub division: Option<String>,
     /// Identifies the name of a department.
     ///
     /// SCIM `department` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(description = "Identifies the name of a department.")]
     pub department: Option<String>,
     /// The User's manager. A complex type that optionally allows service providers to represent
     /// organizational hierarchy by referencing the 'id' attribute of another User.
     ///
     /// SCIM `manager` · complex · optional · readWrite · returned default.
+    #[scim(
+        description = "The User's manager.  A complex type that optionally allows service providers to represent organizational hierarchy by referencing the 'id' attribute of another User."
+    )]
     pub manager: Option<enterprise_user::Manager>,
     /// Attributes that no schema known here defines, kept from input so that
     /// nothing is lost.
@@ -65,15 +79,26 @@ pub mod enterprise_user {
         /// The id of the SCIM resource representing the User's manager. REQUIRED.
         ///
         /// SCIM `value` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            description = "The id of the SCIM resource representing the User's manager.  REQUIRED."
+        )]
         pub value: Option<String>,
         /// The URI of the SCIM resource representing the User's manager. REQUIRED.
         ///
         /// SCIM `$ref` · reference · optional · readWrite · returned default · uniqueness none · case-insensitive · references User.
-        #[scim(rename = "$ref")]
+        #[scim(
+            rename = "$ref",
+            description = "The URI of the SCIM resource representing the User's manager.  REQUIRED."
+        )]
         pub reference: Option<::scim::value::Reference<super::reference_types::User>>,
         /// The displayName of the User's manager. OPTIONAL and READ-ONLY.
         ///
         /// SCIM `displayName` · string · optional · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "readOnly",
+            description = "The displayName of the User's manager. OPTIONAL and READ-ONLY."
+        )]
         pub display_name: Option<String>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -93,27 +118,51 @@ pub mod enterprise_user {
 ///
 /// Resource type `Group` at endpoint `/Groups`, core schema `urn:ietf:params:scim:schemas:core:2.0:Group`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:ietf:params:scim:schemas:core:2.0:Group")]
+#[scim(
+    schema = "urn:ietf:params:scim:schemas:core:2.0:Group",
+    name = "Group",
+    description = "Group"
+)]
 pub struct Group {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        mutability = "readOnly",
+        returned = "always",
+        uniqueness = "server",
+        description = "A unique identifier for a SCIM resource as defined by the service provider."
+    )]
     pub id: Option<String>,
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// A human-readable name for the Group. REQUIRED.
     ///
     /// SCIM `displayName` · string · required · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(required, description = "A human-readable name for the Group. REQUIRED.")]
     pub display_name: Option<String>,
     /// A list of members of the Group.
     ///
     /// SCIM `members` · multi-valued complex · optional · readWrite · returned default.
+    #[scim(description = "A list of members of the Group.")]
     pub members: Vec<group::Member>,
     /// Attributes that no schema known here defines, kept from input so that
     /// nothing is lost.
@@ -157,17 +206,29 @@ pub mod group {
         /// Identifier of the member of this Group.
         ///
         /// SCIM `value` · string · optional · immutable · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "immutable",
+            description = "Identifier of the member of this Group."
+        )]
         pub value: Option<String>,
         /// The URI corresponding to a SCIM resource that is a member of this Group.
         ///
         /// SCIM `$ref` · reference · optional · immutable · returned default · uniqueness none · case-insensitive · references User, Group.
-        #[scim(rename = "$ref")]
+        #[scim(
+            rename = "$ref",
+            mutability = "immutable",
+            description = "The URI corresponding to a SCIM resource that is a member of this Group."
+        )]
         pub reference: Option<
             ::scim::value::Reference<super::reference_types::UserOrGroup>,
         >,
         /// A label indicating the type of resource, e.g., 'User' or 'Group'.
         ///
         /// SCIM `type` · string · optional · immutable · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "immutable",
+            description = "A label indicating the type of resource, e.g., 'User' or 'Group'."
+        )]
         pub r#type: Option<MemberType>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -187,41 +248,87 @@ pub mod group {
 ///
 /// Resource with core schema `urn:ietf:params:scim:schemas:core:2.0:ResourceType`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:ietf:params:scim:schemas:core:2.0:ResourceType")]
+#[scim(
+    schema = "urn:ietf:params:scim:schemas:core:2.0:ResourceType",
+    name = "ResourceType",
+    description = "Specifies the schema that describes a SCIM resource type"
+)]
 pub struct ResourceType {
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// The resource type's server unique id. May be the same as the 'name' attribute.
     ///
     /// SCIM `id` · string · optional · readOnly · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        mutability = "readOnly",
+        description = "The resource type's server unique id. May be the same as the 'name' attribute."
+    )]
     pub id: Option<String>,
     /// The resource type name. When applicable, service providers MUST specify the name, e.g.,
     /// 'User'.
     ///
     /// SCIM `name` · string · required · readOnly · returned default · uniqueness server · case-insensitive.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        uniqueness = "server",
+        description = "The resource type name.  When applicable, service providers MUST specify the name, e.g., 'User'."
+    )]
     pub name: Option<String>,
     /// The resource type's human-readable description. When applicable, service providers MUST
     /// specify the description.
     ///
     /// SCIM `description` · string · optional · readOnly · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        mutability = "readOnly",
+        description = "The resource type's human-readable description.  When applicable, service providers MUST specify the description."
+    )]
     pub description: Option<String>,
     /// The resource type's HTTP-addressable endpoint relative to the Base URL, e.g., '/Users'.
     ///
     /// SCIM `endpoint` · reference · required · readOnly · returned default · uniqueness server · case-exact · references uri.
+    #[scim(
+        required,
+        case_exact,
+        mutability = "readOnly",
+        uniqueness = "server",
+        description = "The resource type's HTTP-addressable endpoint relative to the Base URL, e.g., '/Users'."
+    )]
     pub endpoint: Option<::scim::value::Reference<reference_types::Uri>>,
     /// The resource type's primary/base schema URI.
     ///
     /// SCIM `schema` · reference · required · readOnly · returned default · uniqueness none · case-exact · references uri.
+    #[scim(
+        required,
+        case_exact,
+        mutability = "readOnly",
+        description = "The resource type's primary/base schema URI."
+    )]
     pub schema: Option<::scim::value::Reference<reference_types::Uri>>,
     /// A list of URIs of the resource type's schema extensions.
     ///
     /// SCIM `schemaExtensions` · multi-valued complex · required · readOnly · returned default.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "A list of URIs of the resource type's schema extensions."
+    )]
     pub schema_extensions: Vec<resource_type::SchemaExtension>,
     /// Attributes that no schema known here defines, kept from input so that
     /// nothing is lost.
@@ -257,6 +364,12 @@ pub mod resource_type {
         /// The URI of a schema extension.
         ///
         /// SCIM `schema` · reference · required · readOnly · returned default · uniqueness none · case-exact · references uri.
+        #[scim(
+            required,
+            case_exact,
+            mutability = "readOnly",
+            description = "The URI of a schema extension."
+        )]
         pub schema: Option<::scim::value::Reference<super::reference_types::Uri>>,
         /// A Boolean value that specifies whether or not the schema extension is required for the
         /// resource type. If true, a resource of this type MUST include this schema extension and
@@ -264,6 +377,11 @@ pub mod resource_type {
         /// resource of this type MAY omit this schema extension.
         ///
         /// SCIM `required` · boolean · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "A Boolean value that specifies whether or not the schema extension is required for the resource type.  If true, a resource of this type MUST include this schema extension and also include any attributes declared as required in this schema extension. If false, a resource of this type MAY omit this schema extension."
+        )]
         pub required: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -290,33 +408,66 @@ pub mod resource_type {
 ///
 /// Resource with core schema `urn:ietf:params:scim:schemas:core:2.0:Schema`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:ietf:params:scim:schemas:core:2.0:Schema")]
+#[scim(
+    schema = "urn:ietf:params:scim:schemas:core:2.0:Schema",
+    name = "Schema",
+    description = "Specifies the schema that describes a SCIM schema"
+)]
 pub struct Schema {
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// The unique URI of the schema. When applicable, service providers MUST specify the URI.
     ///
     /// SCIM `id` · string · required · readOnly · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "The unique URI of the schema. When applicable, service providers MUST specify the URI."
+    )]
     pub id: Option<String>,
     /// The schema's human-readable name. When applicable, service providers MUST specify the
     /// name, e.g., 'User'.
     ///
     /// SCIM `name` · string · required · readOnly · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "The schema's human-readable name.  When applicable, service providers MUST specify the name, e.g., 'User'."
+    )]
     pub name: Option<String>,
     /// The schema's human-readable name. When applicable, service providers MUST specify the
     /// name, e.g., 'User'.
     ///
     /// SCIM `description` · string · optional · readOnly · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        mutability = "readOnly",
+        description = "The schema's human-readable name.  When applicable, service providers MUST specify the name, e.g., 'User'."
+    )]
     pub description: Option<String>,
     /// A complex attribute that includes the attributes of a schema.
     ///
     /// SCIM `attributes` · multi-valued complex · required · readOnly · returned default.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "A complex attribute that includes the attributes of a schema."
+    )]
     pub attributes: Vec<schema::Attribute>,
     /// Attributes that no schema known here defines, kept from input so that
     /// nothing is lost.
@@ -541,49 +692,103 @@ pub mod schema {
         /// The attribute's name.
         ///
         /// SCIM `name` · string · required · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            required,
+            case_exact,
+            mutability = "readOnly",
+            description = "The attribute's name."
+        )]
         pub name: Option<String>,
         /// The attribute's data type. Valid values include 'string', 'boolean', 'decimal',
         /// 'integer', 'dateTime', 'reference', 'binary'.
         ///
         /// SCIM `type` · string · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "The attribute's data type. Valid values include 'string', 'boolean', 'decimal', 'integer', 'dateTime', 'reference', 'binary'."
+        )]
         pub r#type: Option<SubAttributeType>,
         /// A Boolean value indicating an attribute's plurality.
         ///
         /// SCIM `multiValued` · boolean · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "A Boolean value indicating an attribute's plurality."
+        )]
         pub multi_valued: Option<bool>,
         /// A human-readable description of the attribute.
         ///
         /// SCIM `description` · string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "A human-readable description of the attribute."
+        )]
         pub description: Option<String>,
         /// A boolean value indicating whether or not the attribute is required.
         ///
         /// SCIM `required` · boolean · optional · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "readOnly",
+            description = "A boolean value indicating whether or not the attribute is required."
+        )]
         pub required: Option<bool>,
         /// A collection of canonical values. When applicable, service providers MUST specify the
         /// canonical types, e.g., 'work', 'home'.
         ///
         /// SCIM `canonicalValues` · multi-valued string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "A collection of canonical values.  When applicable, service providers MUST specify the canonical types, e.g., 'work', 'home'."
+        )]
         pub canonical_values: Vec<String>,
         /// A Boolean value indicating whether or not a string attribute is case sensitive.
         ///
         /// SCIM `caseExact` · boolean · optional · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "readOnly",
+            description = "A Boolean value indicating whether or not a string attribute is case sensitive."
+        )]
         pub case_exact: Option<bool>,
         /// Indicates whether or not an attribute is modifiable.
         ///
         /// SCIM `mutability` · string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "Indicates whether or not an attribute is modifiable."
+        )]
         pub mutability: Option<SubAttributeMutability>,
         /// Indicates when an attribute is returned in a response (e.g., to a query).
         ///
         /// SCIM `returned` · string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "Indicates when an attribute is returned in a response (e.g., to a query)."
+        )]
         pub returned: Option<SubAttributeReturned>,
         /// Indicates how unique a value must be.
         ///
         /// SCIM `uniqueness` · string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "Indicates how unique a value must be."
+        )]
         pub uniqueness: Option<SubAttributeUniqueness>,
         /// Used only with an attribute of type 'reference'. Specifies a SCIM resourceType that a
         /// reference attribute MAY refer to, e.g., 'User'.
         ///
         /// SCIM `referenceTypes` · multi-valued string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "Used only with an attribute of type 'reference'.  Specifies a SCIM resourceType that a reference attribute MAY refer to, e.g., 'User'."
+        )]
         pub reference_types: Vec<String>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -615,53 +820,111 @@ pub mod schema {
         /// The attribute's name.
         ///
         /// SCIM `name` · string · required · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            required,
+            case_exact,
+            mutability = "readOnly",
+            description = "The attribute's name."
+        )]
         pub name: Option<String>,
         /// The attribute's data type. Valid values include 'string', 'complex', 'boolean',
         /// 'decimal', 'integer', 'dateTime', 'reference', 'binary'.
         ///
         /// SCIM `type` · string · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "The attribute's data type. Valid values include 'string', 'complex', 'boolean', 'decimal', 'integer', 'dateTime', 'reference', 'binary'."
+        )]
         pub r#type: Option<AttributeType>,
         /// A Boolean value indicating an attribute's plurality.
         ///
         /// SCIM `multiValued` · boolean · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "A Boolean value indicating an attribute's plurality."
+        )]
         pub multi_valued: Option<bool>,
         /// A human-readable description of the attribute.
         ///
         /// SCIM `description` · string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "A human-readable description of the attribute."
+        )]
         pub description: Option<String>,
         /// A boolean value indicating whether or not the attribute is required.
         ///
         /// SCIM `required` · boolean · optional · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "readOnly",
+            description = "A boolean value indicating whether or not the attribute is required."
+        )]
         pub required: Option<bool>,
         /// A collection of canonical values. When applicable, service providers MUST specify the
         /// canonical types, e.g., 'work', 'home'.
         ///
         /// SCIM `canonicalValues` · multi-valued string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "A collection of canonical values.  When applicable, service providers MUST specify the canonical types, e.g., 'work', 'home'."
+        )]
         pub canonical_values: Vec<String>,
         /// A Boolean value indicating whether or not a string attribute is case sensitive.
         ///
         /// SCIM `caseExact` · boolean · optional · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "readOnly",
+            description = "A Boolean value indicating whether or not a string attribute is case sensitive."
+        )]
         pub case_exact: Option<bool>,
         /// Indicates whether or not an attribute is modifiable.
         ///
         /// SCIM `mutability` · string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "Indicates whether or not an attribute is modifiable."
+        )]
         pub mutability: Option<AttributeMutability>,
         /// Indicates when an attribute is returned in a response (e.g., to a query).
         ///
         /// SCIM `returned` · string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "Indicates when an attribute is returned in a response (e.g., to a query)."
+        )]
         pub returned: Option<AttributeReturned>,
         /// Indicates how unique a value must be.
         ///
         /// SCIM `uniqueness` · string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "Indicates how unique a value must be."
+        )]
         pub uniqueness: Option<AttributeUniqueness>,
         /// Used only with an attribute of type 'reference'. Specifies a SCIM resourceType that a
         /// reference attribute MAY refer to, e.g., 'User'.
         ///
         /// SCIM `referenceTypes` · multi-valued string · optional · readOnly · returned default · uniqueness none · case-exact.
+        #[scim(
+            case_exact,
+            mutability = "readOnly",
+            description = "Used only with an attribute of type 'reference'.  Specifies a SCIM resourceType that a reference attribute MAY refer to, e.g., 'User'."
+        )]
         pub reference_types: Vec<String>,
         /// Used to define the sub-attributes of a complex attribute.
         ///
         /// SCIM `subAttributes` · multi-valued complex · optional · readOnly · returned default.
+        #[scim(
+            mutability = "readOnly",
+            description = "Used to define the sub-attributes of a complex attribute."
+        )]
         pub sub_attributes: Vec<SubAttribute>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -690,48 +953,104 @@ pub mod schema {
 ///
 /// Resource with core schema `urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig")]
+#[scim(
+    schema = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
+    name = "Service Provider Configuration",
+    description = "Schema for representing the service provider's configuration"
+)]
 pub struct ServiceProviderConfig {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        mutability = "readOnly",
+        returned = "always",
+        uniqueness = "server",
+        description = "A unique identifier for a SCIM resource as defined by the service provider."
+    )]
     pub id: Option<String>,
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// An HTTP-addressable URL pointing to the service provider's human-consumable help
     /// documentation.
     ///
     /// SCIM `documentationUri` · reference · optional · readOnly · returned default · uniqueness none · case-insensitive · references external.
+    #[scim(
+        mutability = "readOnly",
+        description = "An HTTP-addressable URL pointing to the service provider's human-consumable help documentation."
+    )]
     pub documentation_uri: Option<::scim::value::Reference<reference_types::External>>,
     /// A complex type that specifies PATCH configuration options.
     ///
     /// SCIM `patch` · complex · required · readOnly · returned default.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "A complex type that specifies PATCH configuration options."
+    )]
     pub patch: Option<service_provider_config::Patch>,
     /// A complex type that specifies bulk configuration options.
     ///
     /// SCIM `bulk` · complex · required · readOnly · returned default.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "A complex type that specifies bulk configuration options."
+    )]
     pub bulk: Option<service_provider_config::Bulk>,
     /// A complex type that specifies FILTER options.
     ///
     /// SCIM `filter` · complex · required · readOnly · returned default.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "A complex type that specifies FILTER options."
+    )]
     pub filter: Option<service_provider_config::Filter>,
     /// A complex type that specifies configuration options related to changing a password.
     ///
     /// SCIM `changePassword` · complex · required · readOnly · returned default.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "A complex type that specifies configuration options related to changing a password."
+    )]
     pub change_password: Option<service_provider_config::ChangePassword>,
     /// A complex type that specifies sort result options.
     ///
     /// SCIM `sort` · complex · required · readOnly · returned default.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "A complex type that specifies sort result options."
+    )]
     pub sort: Option<service_provider_config::Sort>,
     /// A complex type that specifies supported authentication scheme properties.
     ///
     /// SCIM `authenticationSchemes` · multi-valued complex · required · readOnly · returned default.
+    #[scim(
+        required,
+        mutability = "readOnly",
+        description = "A complex type that specifies supported authentication scheme properties."
+    )]
     pub authentication_schemes: Vec<service_provider_config::AuthenticationScheme>,
     /// Attributes that no schema known here defines, kept from input so that
     /// nothing is lost.
@@ -771,6 +1090,11 @@ pub mod service_provider_config {
         /// A Boolean value specifying whether or not the operation is supported.
         ///
         /// SCIM `supported` · boolean · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "A Boolean value specifying whether or not the operation is supported."
+        )]
         pub supported: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -796,14 +1120,29 @@ pub mod service_provider_config {
         /// A Boolean value specifying whether or not the operation is supported.
         ///
         /// SCIM `supported` · boolean · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "A Boolean value specifying whether or not the operation is supported."
+        )]
         pub supported: Option<bool>,
         /// An integer value specifying the maximum number of operations.
         ///
         /// SCIM `maxOperations` · integer · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "An integer value specifying the maximum number of operations."
+        )]
         pub max_operations: Option<i64>,
         /// An integer value specifying the maximum payload size in bytes.
         ///
         /// SCIM `maxPayloadSize` · integer · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "An integer value specifying the maximum payload size in bytes."
+        )]
         pub max_payload_size: Option<i64>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -831,10 +1170,20 @@ pub mod service_provider_config {
         /// A Boolean value specifying whether or not the operation is supported.
         ///
         /// SCIM `supported` · boolean · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "A Boolean value specifying whether or not the operation is supported."
+        )]
         pub supported: Option<bool>,
         /// An integer value specifying the maximum number of resources returned in a response.
         ///
         /// SCIM `maxResults` · integer · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "An integer value specifying the maximum number of resources returned in a response."
+        )]
         pub max_results: Option<i64>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -861,6 +1210,11 @@ pub mod service_provider_config {
         /// A Boolean value specifying whether or not the operation is supported.
         ///
         /// SCIM `supported` · boolean · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "A Boolean value specifying whether or not the operation is supported."
+        )]
         pub supported: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -886,6 +1240,11 @@ pub mod service_provider_config {
         /// A Boolean value specifying whether or not the operation is supported.
         ///
         /// SCIM `supported` · boolean · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "A Boolean value specifying whether or not the operation is supported."
+        )]
         pub supported: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -911,18 +1270,36 @@ pub mod service_provider_config {
         /// The common authentication scheme name, e.g., HTTP Basic.
         ///
         /// SCIM `name` · string · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "The common authentication scheme name, e.g., HTTP Basic."
+        )]
         pub name: Option<String>,
         /// A description of the authentication scheme.
         ///
         /// SCIM `description` · string · required · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            required,
+            mutability = "readOnly",
+            description = "A description of the authentication scheme."
+        )]
         pub description: Option<String>,
         /// An HTTP-addressable URL pointing to the authentication scheme's specification.
         ///
         /// SCIM `specUri` · reference · optional · readOnly · returned default · uniqueness none · case-insensitive · references external.
+        #[scim(
+            mutability = "readOnly",
+            description = "An HTTP-addressable URL pointing to the authentication scheme's specification."
+        )]
         pub spec_uri: Option<::scim::value::Reference<super::reference_types::External>>,
         /// An HTTP-addressable URL pointing to the authentication scheme's usage documentation.
         ///
         /// SCIM `documentationUri` · reference · optional · readOnly · returned default · uniqueness none · case-insensitive · references external.
+        #[scim(
+            mutability = "readOnly",
+            description = "An HTTP-addressable URL pointing to the authentication scheme's usage documentation."
+        )]
         pub documentation_uri: Option<
             ::scim::value::Reference<super::reference_types::External>,
         >,
@@ -948,25 +1325,52 @@ pub mod service_provider_config {
 ///
 /// Resource type `User` at endpoint `/Users`, core schema `urn:ietf:params:scim:schemas:core:2.0:User`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:ietf:params:scim:schemas:core:2.0:User")]
+#[scim(
+    schema = "urn:ietf:params:scim:schemas:core:2.0:User",
+    name = "User",
+    description = "User Account"
+)]
 pub struct User {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        mutability = "readOnly",
+        returned = "always",
+        uniqueness = "server",
+        description = "A unique identifier for a SCIM resource as defined by the service provider."
+    )]
     pub id: Option<String>,
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// Unique identifier for the User, typically used by the user to directly authenticate to
     /// the service provider. Each User MUST include a non-empty userName value. This identifier
     /// MUST be unique across the service provider's entire set of Users. REQUIRED.
     ///
     /// SCIM `userName` · string · required · readWrite · returned default · uniqueness server · case-insensitive.
+    #[scim(
+        required,
+        uniqueness = "server",
+        description = "Unique identifier for the User, typically used by the user to directly authenticate to the service provider. Each User MUST include a non-empty userName value.  This identifier MUST be unique across the service provider's entire set of Users. REQUIRED."
+    )]
     pub user_name: Option<String>,
     /// The components of the user's real name. Providers MAY return just the full name as a
     /// single string in the formatted sub-attribute, or they MAY return just the individual
@@ -975,100 +1379,153 @@ pub struct User {
     /// indicating how the component attributes should be combined.
     ///
     /// SCIM `name` · complex · optional · readWrite · returned default.
+    #[scim(
+        description = "The components of the user's real name. Providers MAY return just the full name as a single string in the formatted sub-attribute, or they MAY return just the individual component attributes using the other sub-attributes, or they MAY return both.  If both variants are returned, they SHOULD be describing the same name, with the formatted name indicating how the component attributes should be combined."
+    )]
     pub name: Option<user::Name>,
     /// The name of the User, suitable for display to end-users. The name SHOULD be the full
     /// name of the User being described, if known.
     ///
     /// SCIM `displayName` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        description = "The name of the User, suitable for display to end-users.  The name SHOULD be the full name of the User being described, if known."
+    )]
     pub display_name: Option<String>,
     /// The casual way to address the user in real life, e.g., 'Bob' or 'Bobby' instead of
     /// 'Robert'. This attribute SHOULD NOT be used to represent a User's username (e.g.,
     /// 'bjensen' or 'mpepperidge').
     ///
     /// SCIM `nickName` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        description = "The casual way to address the user in real life, e.g., 'Bob' or 'Bobby' instead of 'Robert'.  This attribute SHOULD NOT be used to represent a User's username (e.g., 'bjensen' or 'mpepperidge')."
+    )]
     pub nick_name: Option<String>,
     /// A fully qualified URL pointing to a page representing the User's online profile.
     ///
     /// SCIM `profileUrl` · reference · optional · readWrite · returned default · uniqueness none · case-insensitive · references external.
+    #[scim(
+        description = "A fully qualified URL pointing to a page representing the User's online profile."
+    )]
     pub profile_url: Option<::scim::value::Reference<reference_types::External>>,
     /// The user's title, such as "Vice President."
     ///
     /// SCIM `title` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(description = "The user's title, such as \"Vice President.\"")]
     pub title: Option<String>,
     /// Used to identify the relationship between the organization and the user. Typical values
     /// used might be 'Contractor', 'Employee', 'Intern', 'Temp', 'External', and 'Unknown', but
     /// any value may be used.
     ///
     /// SCIM `userType` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        description = "Used to identify the relationship between the organization and the user.  Typical values used might be 'Contractor', 'Employee', 'Intern', 'Temp', 'External', and 'Unknown', but any value may be used."
+    )]
     pub user_type: Option<String>,
     /// Indicates the User's preferred written or spoken language. Generally used for selecting
     /// a localized user interface; e.g., 'en\_US' specifies the language English and country
     /// US.
     ///
     /// SCIM `preferredLanguage` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        description = "Indicates the User's preferred written or spoken language.  Generally used for selecting a localized user interface; e.g., 'en_US' specifies the language English and country US."
+    )]
     pub preferred_language: Option<String>,
     /// Used to indicate the User's default location for purposes of localizing items such as
     /// currency, date time format, or numerical representations.
     ///
     /// SCIM `locale` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        description = "Used to indicate the User's default location for purposes of localizing items such as currency, date time format, or numerical representations."
+    )]
     pub locale: Option<String>,
     /// The User's time zone in the 'Olson' time zone database format, e.g.,
     /// 'America/Los\_Angeles'.
     ///
     /// SCIM `timezone` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(
+        description = "The User's time zone in the 'Olson' time zone database format, e.g., 'America/Los_Angeles'."
+    )]
     pub timezone: Option<String>,
     /// A Boolean value indicating the User's administrative status.
     ///
     /// SCIM `active` · boolean · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(description = "A Boolean value indicating the User's administrative status.")]
     pub active: Option<bool>,
     /// The User's cleartext password. This attribute is intended to be used as a means to
     /// specify an initial password when creating a new User or to reset an existing User's
     /// password.
     ///
     /// SCIM `password` · string · optional · writeOnly · returned never · uniqueness none · case-insensitive.
+    #[scim(
+        mutability = "writeOnly",
+        returned = "never",
+        description = "The User's cleartext password.  This attribute is intended to be used as a means to specify an initial password when creating a new User or to reset an existing User's password."
+    )]
     pub password: Option<String>,
     /// Email addresses for the user. The value SHOULD be canonicalized by the service provider,
     /// e.g., 'bjensen@example.com' instead of 'bjensen@EXAMPLE.COM'. Canonical type values of
     /// 'work', 'home', and 'other'.
     ///
     /// SCIM `emails` · multi-valued complex · optional · readWrite · returned default.
+    #[scim(
+        description = "Email addresses for the user.  The value SHOULD be canonicalized by the service provider, e.g., 'bjensen@example.com' instead of 'bjensen@EXAMPLE.COM'. Canonical type values of 'work', 'home', and 'other'."
+    )]
     pub emails: Vec<user::Email>,
     /// Phone numbers for the User. The value SHOULD be canonicalized by the service provider
     /// according to the format specified in RFC 3966, e.g., 'tel:+1-201-555-0123'. Canonical
     /// type values of 'work', 'home', 'mobile', 'fax', 'pager', and 'other'.
     ///
     /// SCIM `phoneNumbers` · multi-valued complex · optional · readWrite · returned default.
+    #[scim(
+        description = "Phone numbers for the User.  The value SHOULD be canonicalized by the service provider according to the format specified in RFC 3966, e.g., 'tel:+1-201-555-0123'. Canonical type values of 'work', 'home', 'mobile', 'fax', 'pager', and 'other'."
+    )]
     pub phone_numbers: Vec<user::PhoneNumber>,
     /// Instant messaging addresses for the User.
     ///
     /// SCIM `ims` · multi-valued complex · optional · readWrite · returned default.
+    #[scim(description = "Instant messaging addresses for the User.")]
     pub ims: Vec<user::Im>,
     /// URLs of photos of the User.
     ///
     /// SCIM `photos` · multi-valued complex · optional · readWrite · returned default.
+    #[scim(description = "URLs of photos of the User.")]
     pub photos: Vec<user::Photo>,
     /// A physical mailing address for this User. Canonical type values of 'work', 'home', and
     /// 'other'. This attribute is a complex type with the following sub-attributes.
     ///
     /// SCIM `addresses` · multi-valued complex · optional · readWrite · returned default.
+    #[scim(
+        description = "A physical mailing address for this User. Canonical type values of 'work', 'home', and 'other'.  This attribute is a complex type with the following sub-attributes."
+    )]
     pub addresses: Vec<user::Address>,
     /// A list of groups to which the user belongs, either through direct membership, through
     /// nested groups, or dynamically calculated.
     ///
     /// SCIM `groups` · multi-valued complex · optional · readOnly · returned default.
+    #[scim(
+        mutability = "readOnly",
+        description = "A list of groups to which the user belongs, either through direct membership, through nested groups, or dynamically calculated."
+    )]
     pub groups: Vec<user::Group>,
     /// A list of entitlements for the User that represent a thing the User has.
     ///
     /// SCIM `entitlements` · multi-valued complex · optional · readWrite · returned default.
+    #[scim(
+        description = "A list of entitlements for the User that represent a thing the User has."
+    )]
     pub entitlements: Vec<user::Entitlement>,
     /// A list of roles for the User that collectively represent who the User is, e.g.,
     /// 'Student', 'Faculty'.
     ///
     /// SCIM `roles` · multi-valued complex · optional · readWrite · returned default.
+    #[scim(
+        description = "A list of roles for the User that collectively represent who the User is, e.g., 'Student', 'Faculty'."
+    )]
     pub roles: Vec<user::Role>,
     /// A list of certificates issued to the User.
     ///
     /// SCIM `x509Certificates` · multi-valued complex · optional · readWrite · returned default.
+    #[scim(description = "A list of certificates issued to the User.")]
     pub x509_certificates: Vec<user::X509Certificate>,
     /// The `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User` extension ([`EnterpriseUser`]), keyed by its URI on the wire.
     ///
@@ -1106,31 +1563,49 @@ pub mod user {
         /// formatted for display (e.g., 'Ms. Barbara J Jensen, III').
         ///
         /// SCIM `formatted` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "The full name, including all middle names, titles, and suffixes as appropriate, formatted for display (e.g., 'Ms. Barbara J Jensen, III')."
+        )]
         pub formatted: Option<String>,
         /// The family name of the User, or last name in most Western languages (e.g., 'Jensen'
         /// given the full name 'Ms. Barbara J Jensen, III').
         ///
         /// SCIM `familyName` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "The family name of the User, or last name in most Western languages (e.g., 'Jensen' given the full name 'Ms. Barbara J Jensen, III')."
+        )]
         pub family_name: Option<String>,
         /// The given name of the User, or first name in most Western languages (e.g., 'Barbara'
         /// given the full name 'Ms. Barbara J Jensen, III').
         ///
         /// SCIM `givenName` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "The given name of the User, or first name in most Western languages (e.g., 'Barbara' given the full name 'Ms. Barbara J Jensen, III')."
+        )]
         pub given_name: Option<String>,
         /// The middle name(s) of the User (e.g., 'Jane' given the full name 'Ms. Barbara J Jensen,
         /// III').
         ///
         /// SCIM `middleName` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "The middle name(s) of the User (e.g., 'Jane' given the full name 'Ms. Barbara J Jensen, III')."
+        )]
         pub middle_name: Option<String>,
         /// The honorific prefix(es) of the User, or title in most Western languages (e.g., 'Ms.'
         /// given the full name 'Ms. Barbara J Jensen, III').
         ///
         /// SCIM `honorificPrefix` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "The honorific prefix(es) of the User, or title in most Western languages (e.g., 'Ms.' given the full name 'Ms. Barbara J Jensen, III')."
+        )]
         pub honorific_prefix: Option<String>,
         /// The honorific suffix(es) of the User, or suffix in most Western languages (e.g., 'III'
         /// given the full name 'Ms. Barbara J Jensen, III').
         ///
         /// SCIM `honorificSuffix` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "The honorific suffix(es) of the User, or suffix in most Western languages (e.g., 'III' given the full name 'Ms. Barbara J Jensen, III')."
+        )]
         pub honorific_suffix: Option<String>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -1176,20 +1651,32 @@ pub mod user {
         /// 'work', 'home', and 'other'.
         ///
         /// SCIM `value` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "Email addresses for the user.  The value SHOULD be canonicalized by the service provider, e.g., 'bjensen@example.com' instead of 'bjensen@EXAMPLE.COM'. Canonical type values of 'work', 'home', and 'other'."
+        )]
         pub value: Option<String>,
         /// A human-readable name, primarily used for display purposes. READ-ONLY.
         ///
         /// SCIM `display` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A human-readable name, primarily used for display purposes.  READ-ONLY."
+        )]
         pub display: Option<String>,
         /// A label indicating the attribute's function, e.g., 'work' or 'home'.
         ///
         /// SCIM `type` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A label indicating the attribute's function, e.g., 'work' or 'home'."
+        )]
         pub r#type: Option<EmailType>,
         /// A Boolean value indicating the 'primary' or preferred attribute value for this
         /// attribute, e.g., the preferred mailing address or primary email address. The primary
         /// attribute value 'true' MUST appear no more than once.
         ///
         /// SCIM `primary` · boolean · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g., the preferred mailing address or primary email address.  The primary attribute value 'true' MUST appear no more than once."
+        )]
         pub primary: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -1242,20 +1729,30 @@ pub mod user {
         /// Phone number of the User.
         ///
         /// SCIM `value` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "Phone number of the User.")]
         pub value: Option<String>,
         /// A human-readable name, primarily used for display purposes. READ-ONLY.
         ///
         /// SCIM `display` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A human-readable name, primarily used for display purposes.  READ-ONLY."
+        )]
         pub display: Option<String>,
         /// A label indicating the attribute's function, e.g., 'work', 'home', 'mobile'.
         ///
         /// SCIM `type` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A label indicating the attribute's function, e.g., 'work', 'home', 'mobile'."
+        )]
         pub r#type: Option<PhoneNumberType>,
         /// A Boolean value indicating the 'primary' or preferred attribute value for this
         /// attribute, e.g., the preferred phone number or primary phone number. The primary
         /// attribute value 'true' MUST appear no more than once.
         ///
         /// SCIM `primary` · boolean · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g., the preferred phone number or primary phone number.  The primary attribute value 'true' MUST appear no more than once."
+        )]
         pub primary: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -1312,20 +1809,30 @@ pub mod user {
         /// Instant messaging address for the User.
         ///
         /// SCIM `value` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "Instant messaging address for the User.")]
         pub value: Option<String>,
         /// A human-readable name, primarily used for display purposes. READ-ONLY.
         ///
         /// SCIM `display` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A human-readable name, primarily used for display purposes.  READ-ONLY."
+        )]
         pub display: Option<String>,
         /// A label indicating the attribute's function, e.g., 'aim', 'gtalk', 'xmpp'.
         ///
         /// SCIM `type` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A label indicating the attribute's function, e.g., 'aim', 'gtalk', 'xmpp'."
+        )]
         pub r#type: Option<ImType>,
         /// A Boolean value indicating the 'primary' or preferred attribute value for this
         /// attribute, e.g., the preferred messenger or primary messenger. The primary attribute
         /// value 'true' MUST appear no more than once.
         ///
         /// SCIM `primary` · boolean · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g., the preferred messenger or primary messenger.  The primary attribute value 'true' MUST appear no more than once."
+        )]
         pub primary: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -1364,20 +1871,30 @@ pub mod user {
         /// URL of a photo of the User.
         ///
         /// SCIM `value` · reference · optional · readWrite · returned default · uniqueness none · case-insensitive · references external.
+        #[scim(description = "URL of a photo of the User.")]
         pub value: Option<::scim::value::Reference<super::reference_types::External>>,
         /// A human-readable name, primarily used for display purposes. READ-ONLY.
         ///
         /// SCIM `display` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A human-readable name, primarily used for display purposes.  READ-ONLY."
+        )]
         pub display: Option<String>,
         /// A label indicating the attribute's function, i.e., 'photo' or 'thumbnail'.
         ///
         /// SCIM `type` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A label indicating the attribute's function, i.e., 'photo' or 'thumbnail'."
+        )]
         pub r#type: Option<PhotoType>,
         /// A Boolean value indicating the 'primary' or preferred attribute value for this
         /// attribute, e.g., the preferred photo or thumbnail. The primary attribute value 'true'
         /// MUST appear no more than once.
         ///
         /// SCIM `primary` · boolean · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g., the preferred photo or thumbnail.  The primary attribute value 'true' MUST appear no more than once."
+        )]
         pub primary: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -1421,32 +1938,45 @@ pub mod user {
         /// attribute MAY contain newlines.
         ///
         /// SCIM `formatted` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "The full mailing address, formatted for display or use with a mailing label.  This attribute MAY contain newlines."
+        )]
         pub formatted: Option<String>,
         /// The full street address component, which may include house number, street name, P.O.
         /// box, and multi-line extended street address information. This attribute MAY contain
         /// newlines.
         ///
         /// SCIM `streetAddress` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "The full street address component, which may include house number, street name, P.O. box, and multi-line extended street address information.  This attribute MAY contain newlines."
+        )]
         pub street_address: Option<String>,
         /// The city or locality component.
         ///
         /// SCIM `locality` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "The city or locality component.")]
         pub locality: Option<String>,
         /// The state or region component.
         ///
         /// SCIM `region` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "The state or region component.")]
         pub region: Option<String>,
         /// The zip code or postal code component.
         ///
         /// SCIM `postalCode` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "The zip code or postal code component.")]
         pub postal_code: Option<String>,
         /// The country name component.
         ///
         /// SCIM `country` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "The country name component.")]
         pub country: Option<String>,
         /// A label indicating the attribute's function, e.g., 'work' or 'home'.
         ///
         /// SCIM `type` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A label indicating the attribute's function, e.g., 'work' or 'home'."
+        )]
         pub r#type: Option<AddressType>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -1486,19 +2016,35 @@ pub mod user {
         /// The identifier of the User's group.
         ///
         /// SCIM `value` · string · optional · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "readOnly",
+            description = "The identifier of the User's group."
+        )]
         pub value: Option<String>,
         /// The URI of the corresponding 'Group' resource to which the user belongs.
         ///
         /// SCIM `$ref` · reference · optional · readOnly · returned default · uniqueness none · case-insensitive · references Group.
-        #[scim(rename = "$ref")]
+        #[scim(
+            rename = "$ref",
+            mutability = "readOnly",
+            description = "The URI of the corresponding 'Group' resource to which the user belongs."
+        )]
         pub reference: Option<::scim::value::Reference<super::reference_types::Group>>,
         /// A human-readable name, primarily used for display purposes. READ-ONLY.
         ///
         /// SCIM `display` · string · optional · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "readOnly",
+            description = "A human-readable name, primarily used for display purposes.  READ-ONLY."
+        )]
         pub display: Option<String>,
         /// A label indicating the attribute's function, e.g., 'direct' or 'indirect'.
         ///
         /// SCIM `type` · string · optional · readOnly · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            mutability = "readOnly",
+            description = "A label indicating the attribute's function, e.g., 'direct' or 'indirect'."
+        )]
         pub r#type: Option<GroupType>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -1521,19 +2067,27 @@ pub mod user {
         /// The value of an entitlement.
         ///
         /// SCIM `value` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "The value of an entitlement.")]
         pub value: Option<String>,
         /// A human-readable name, primarily used for display purposes. READ-ONLY.
         ///
         /// SCIM `display` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A human-readable name, primarily used for display purposes.  READ-ONLY."
+        )]
         pub display: Option<String>,
         /// A label indicating the attribute's function.
         ///
         /// SCIM `type` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "A label indicating the attribute's function.")]
         pub r#type: Option<String>,
         /// A Boolean value indicating the 'primary' or preferred attribute value for this
         /// attribute. The primary attribute value 'true' MUST appear no more than once.
         ///
         /// SCIM `primary` · boolean · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A Boolean value indicating the 'primary' or preferred attribute value for this attribute.  The primary attribute value 'true' MUST appear no more than once."
+        )]
         pub primary: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -1557,19 +2111,27 @@ pub mod user {
         /// The value of a role.
         ///
         /// SCIM `value` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "The value of a role.")]
         pub value: Option<String>,
         /// A human-readable name, primarily used for display purposes. READ-ONLY.
         ///
         /// SCIM `display` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A human-readable name, primarily used for display purposes.  READ-ONLY."
+        )]
         pub display: Option<String>,
         /// A label indicating the attribute's function.
         ///
         /// SCIM `type` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "A label indicating the attribute's function.")]
         pub r#type: Option<String>,
         /// A Boolean value indicating the 'primary' or preferred attribute value for this
         /// attribute. The primary attribute value 'true' MUST appear no more than once.
         ///
         /// SCIM `primary` · boolean · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A Boolean value indicating the 'primary' or preferred attribute value for this attribute.  The primary attribute value 'true' MUST appear no more than once."
+        )]
         pub primary: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.
@@ -1592,19 +2154,27 @@ pub mod user {
         /// The value of an X.509 certificate.
         ///
         /// SCIM `value` · binary · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "The value of an X.509 certificate.")]
         pub value: Option<::scim::value::Binary>,
         /// A human-readable name, primarily used for display purposes. READ-ONLY.
         ///
         /// SCIM `display` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A human-readable name, primarily used for display purposes.  READ-ONLY."
+        )]
         pub display: Option<String>,
         /// A label indicating the attribute's function.
         ///
         /// SCIM `type` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(description = "A label indicating the attribute's function.")]
         pub r#type: Option<String>,
         /// A Boolean value indicating the 'primary' or preferred attribute value for this
         /// attribute. The primary attribute value 'true' MUST appear no more than once.
         ///
         /// SCIM `primary` · boolean · optional · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(
+            description = "A Boolean value indicating the 'primary' or preferred attribute value for this attribute.  The primary attribute value 'true' MUST appear no more than once."
+        )]
         pub primary: Option<bool>,
         /// Attributes that no schema known here defines, kept from input so that
         /// nothing is lost.

@@ -1,5 +1,7 @@
 //! Traits that typed SCIM resources implement, usually through the derives.
 
+use crate::describe::Attributes;
+use crate::schema::Schema;
 use crate::unknown::UnknownAttributes;
 use serde::de::DeserializeOwned;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
@@ -8,7 +10,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 /// schema URI, and a `schemas` attribute kept consistent with what is present.
 ///
 /// Derive it with `#[derive(scim::Resource)]` and `#[scim(schema = "urn:...")]`.
-pub trait Resource: Serialize + DeserializeOwned {
+pub trait Resource: Serialize + DeserializeOwned + Attributes {
     /// The URI of the core schema, e.g. `urn:ietf:params:scim:schemas:core:2.0:User`.
     const SCHEMA: &'static str;
     /// The URIs of the typed extensions, in declaration order.
@@ -18,14 +20,22 @@ pub trait Resource: Serialize + DeserializeOwned {
     /// typed extension that is present, then every unknown extension object kept from
     /// input (RFC 7643 §3: the schemas that define the attributes present).
     fn schemas(&self) -> SchemaList<'_>;
+
+    /// The core schema as a Schema resource (RFC 7643 §7), built from the attribute
+    /// metadata: the attributes other than the common ones (RFC 7643 §3.1).
+    fn schema() -> &'static Schema;
 }
 
 /// A schema extension (RFC 7643 §3.3): an object keyed by its schema URI in a resource.
 ///
 /// Derive it with `#[derive(scim::Complex)]` and `#[scim(schema = "urn:...")]`.
-pub trait Extension: Serialize + DeserializeOwned {
+pub trait Extension: Serialize + DeserializeOwned + Attributes {
     /// The URI of the extension schema, the key of its object in a resource.
     const SCHEMA: &'static str;
+
+    /// The extension schema as a Schema resource (RFC 7643 §7), built from the attribute
+    /// metadata.
+    fn schema() -> &'static Schema;
 }
 
 /// A SCIM protocol message (RFC 7644 §3): a JSON object whose `schemas` names one

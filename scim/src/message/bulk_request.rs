@@ -58,6 +58,7 @@ impl BulkRequest {
 /// One operation of a bulk request (RFC 7644 §3.7 `Operations`): the HTTP request it stands
 /// for.
 #[derive(Clone, Debug, PartialEq, crate::Complex)]
+#[scim(no_metadata)]
 pub struct BulkRequestOperation {
     /// `method`: the HTTP method (RFC 7644 §3.7; REQUIRED).
     pub method: BulkMethod,

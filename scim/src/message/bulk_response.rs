@@ -54,6 +54,7 @@ impl BulkResponse {
 
 /// The result of one bulk operation (RFC 7644 §3.7 `Operations`, §3.7.3).
 #[derive(Clone, Debug, PartialEq, crate::Complex)]
+#[scim(no_metadata)]
 pub struct BulkResponseOperation {
     /// `method`: the HTTP method of the operation (RFC 7644 §3.7; REQUIRED).
     pub method: BulkMethod,
@@ -222,6 +223,7 @@ impl<'de> Deserialize<'de> for BulkStatus {
 
 /// The object form of a bulk operation `status` (RFC 7644 §3.7.2 example, §3.7.3).
 #[derive(Clone, Debug, PartialEq, crate::Complex)]
+#[scim(no_metadata)]
 pub struct BulkStatusObject {
     /// `code`: the HTTP status code (RFC 7644 §3.7.3: the status MUST include it).
     pub code: StatusCode,

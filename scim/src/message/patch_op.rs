@@ -58,6 +58,7 @@ impl PatchOp {
 /// resource's schema knows. An explicit `[]` is kept (Okta sends
 /// `{"op":"replace","path":"members","value":[]}`); `null` reads as no value.
 #[derive(Clone, Debug, PartialEq, crate::Complex)]
+#[scim(no_metadata)]
 pub struct PatchOperation {
     /// `op`: `add`, `remove` or `replace` (RFC 7644 §3.5.2.1 to §3.5.2.3).
     pub op: PatchOpKind,

@@ -484,12 +484,23 @@ fn place(file: &str, at: Option<Location>) -> String {
 
 /// The schemas and resource types that [`Loader::load`] read, in input order, with
 /// where each was read ([`origin_of_schema`](Self::origin_of_schema) and the like).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// Two sets are equal when they hold the same schemas and resource types, wherever
+/// those were read from.
+#[derive(Clone, Debug, Default)]
 pub struct SchemaSet {
     schemas: Vec<Schema>,
     resource_types: Vec<ResourceType>,
     origins: Origins,
 }
+
+impl PartialEq for SchemaSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.schemas == other.schemas && self.resource_types == other.resource_types
+    }
+}
+
+impl Eq for SchemaSet {}
 
 /// Where the parts of a [`SchemaSet`] were read, keyed by ASCII lowercase schema id,
 /// attribute path and resource type name, so that lookups ignore case and stay

@@ -5,21 +5,40 @@
 
 /// Resource with core schema `urn:example:params:scim:schemas:core:2.0:Ticket`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Ticket")]
+#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Ticket", name = "Ticket")]
 pub struct Ticket {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        mutability = "readOnly",
+        returned = "always",
+        uniqueness = "server",
+        description = "A unique identifier for a SCIM resource as defined by the service provider."
+    )]
     pub id: Option<String>,
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// SCIM `status` · string · required · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(required)]
     pub status: Option<ticket::Status>,
     /// SCIM `contacts` · multi-valued complex · optional · readWrite · returned default.
     pub contacts: Vec<ticket::Contact>,

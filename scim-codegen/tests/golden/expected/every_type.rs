@@ -7,29 +7,58 @@
 ///
 /// Resource with core schema `urn:example:params:scim:schemas:core:2.0:Device`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Device")]
+#[scim(
+    schema = "urn:example:params:scim:schemas:core:2.0:Device",
+    name = "Device",
+    description = "A device that a user can be given."
+)]
 pub struct Device {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        mutability = "readOnly",
+        returned = "always",
+        uniqueness = "server",
+        description = "A unique identifier for a SCIM resource as defined by the service provider."
+    )]
     pub id: Option<String>,
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// The manufacturer's serial number.
     ///
     /// SCIM `serialNumber` · string · required · readWrite · returned default · uniqueness global · case-exact.
+    #[scim(
+        required,
+        case_exact,
+        uniqueness = "global",
+        description = "The manufacturer's serial number."
+    )]
     pub serial_number: Option<String>,
     /// SCIM `enabled` · boolean · optional · readWrite · returned default · uniqueness none · case-insensitive.
     pub enabled: Option<bool>,
     /// Weight in kilograms, e.g. 1.250.
     ///
     /// SCIM `weight` · decimal · optional · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(description = "Weight in kilograms, e.g. 1.250.")]
     pub weight: Option<::scim::value::Decimal>,
     /// SCIM `ports` · integer · optional · readWrite · returned default · uniqueness none · case-insensitive.
     pub ports: Option<i64>,
@@ -50,10 +79,13 @@ pub struct Device {
     /// SCIM `location` · complex · optional · readWrite · returned default.
     pub location: Option<device::Location>,
     /// SCIM `secret` · string · optional · writeOnly · returned never · uniqueness none · case-insensitive.
+    #[scim(mutability = "writeOnly", returned = "never")]
     pub secret: Option<String>,
     /// SCIM `assetTag` · string · optional · immutable · returned request · uniqueness none · case-insensitive.
+    #[scim(mutability = "immutable", returned = "request")]
     pub asset_tag: Option<String>,
     /// SCIM `model` · string · optional · readOnly · returned always · uniqueness none · case-insensitive.
+    #[scim(mutability = "readOnly", returned = "always")]
     pub model: Option<String>,
     /// Attributes that no schema known here defines, kept from input so that
     /// nothing is lost.

@@ -10,21 +10,44 @@
 ///
 /// Resource type `Account` at endpoint `/Accounts`, core schema `urn:example:params:scim:schemas:core:2.0:Account`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Account")]
+#[scim(
+    schema = "urn:example:params:scim:schemas:core:2.0:Account",
+    name = "Account",
+    description = "A service account."
+)]
 pub struct Account {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        mutability = "readOnly",
+        returned = "always",
+        uniqueness = "server",
+        description = "A unique identifier for a SCIM resource as defined by the service provider."
+    )]
     pub id: Option<String>,
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// SCIM `accountName` · string · required · readWrite · returned default · uniqueness server · case-insensitive.
+    #[scim(required, uniqueness = "server")]
     pub account_name: Option<String>,
     /// The `urn:example:params:scim:schemas:extension:billing:2.0:Account` extension ([`BillingAccount`]), keyed by its URI on the wire; the resource type requires it.
     ///
@@ -56,7 +79,10 @@ impl Account {
 
 /// Schema extension `urn:example:params:scim:schemas:extension:audit:2.0:Account` (RFC 7643 §3.3).
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Complex)]
-#[scim(schema = "urn:example:params:scim:schemas:extension:audit:2.0:Account")]
+#[scim(
+    schema = "urn:example:params:scim:schemas:extension:audit:2.0:Account",
+    name = "AuditAccount"
+)]
 pub struct AuditAccount {
     /// SCIM `reviewedBy` · reference · optional · readWrite · returned default · uniqueness none · case-insensitive · references User.
     pub reviewed_by: Option<::scim::value::Reference<reference_types::User>>,
@@ -77,7 +103,11 @@ impl AuditAccount {
 ///
 /// Schema extension `urn:example:params:scim:schemas:extension:billing:2.0:Account` (RFC 7643 §3.3).
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Complex)]
-#[scim(schema = "urn:example:params:scim:schemas:extension:billing:2.0:Account")]
+#[scim(
+    schema = "urn:example:params:scim:schemas:extension:billing:2.0:Account",
+    name = "BillingAccount",
+    description = "Billing details of an account."
+)]
 pub struct BillingAccount {
     /// SCIM `plan` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
     pub plan: Option<billing_account::Plan>,

@@ -7,9 +7,13 @@
 
 /// Schema extension `urn:example:params:scim:schemas:extension:gizmo:2.0:Gadget` (RFC 7643 §3.3).
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Complex)]
-#[scim(schema = "urn:example:params:scim:schemas:extension:gizmo:2.0:Gadget")]
+#[scim(
+    schema = "urn:example:params:scim:schemas:extension:gizmo:2.0:Gadget",
+    name = "GizmoⅫ"
+)]
 pub struct Gizmo {
     /// SCIM `level` · integer · required · readWrite · returned default · uniqueness none · case-insensitive.
+    #[scim(required)]
     pub level: Option<i64>,
     /// Attributes that no schema known here defines, kept from input so that
     /// nothing is lost.
@@ -31,19 +35,41 @@ impl Gizmo {
 ///
 /// Resource type `Ⅻ½ Visitor` at endpoint `/Gadgets`, core schema `urn:example:params:scim:schemas:core:2.0:Gadget`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Gadget")]
+#[scim(
+    schema = "urn:example:params:scim:schemas:core:2.0:Gadget",
+    name = "Gadget²",
+    description = "Text with a direction override \u{202e} and a NUL \0 must not reach the source raw."
+)]
 pub struct Visitor {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        mutability = "readOnly",
+        returned = "always",
+        uniqueness = "server",
+        description = "A unique identifier for a SCIM resource as defined by the service provider."
+    )]
     pub id: Option<String>,
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// SCIM `a$b` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
     #[scim(rename = "a$b")]

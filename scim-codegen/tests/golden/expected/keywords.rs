@@ -5,19 +5,37 @@
 
 /// Resource with core schema `urn:example:params:scim:schemas:core:2.0:Widget`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Widget")]
+#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Widget", name = "Widget")]
 pub struct Widget {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        mutability = "readOnly",
+        returned = "always",
+        uniqueness = "server",
+        description = "A unique identifier for a SCIM resource as defined by the service provider."
+    )]
     pub id: Option<String>,
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// SCIM `type` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
     pub r#type: Option<String>,

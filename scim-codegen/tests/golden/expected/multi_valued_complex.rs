@@ -5,21 +5,40 @@
 
 /// Resource with core schema `urn:example:params:scim:schemas:core:2.0:Person`.
 #[derive(Clone, Debug, Default, PartialEq, ::scim::Resource)]
-#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Person")]
+#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Person", name = "Person")]
 pub struct Person {
     /// A unique identifier for a SCIM resource as defined by the service provider.
     ///
     /// SCIM `id` · string · optional · readOnly · returned always · uniqueness server · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        mutability = "readOnly",
+        returned = "always",
+        uniqueness = "server",
+        description = "A unique identifier for a SCIM resource as defined by the service provider."
+    )]
     pub id: Option<String>,
     /// A String that is an identifier for the resource as defined by the provisioning client.
     ///
     /// SCIM `externalId` · string · optional · readWrite · returned default · uniqueness none · case-exact.
+    #[scim(
+        common,
+        case_exact,
+        description = "A String that is an identifier for the resource as defined by the provisioning client."
+    )]
     pub external_id: Option<String>,
     /// A complex attribute containing resource metadata, assigned by the service provider.
     ///
     /// SCIM `meta` · complex · optional · readOnly · returned default.
+    #[scim(
+        common,
+        mutability = "readOnly",
+        description = "A complex attribute containing resource metadata, assigned by the service provider."
+    )]
     pub meta: Option<::scim::Meta>,
     /// SCIM `emails` · multi-valued complex · required · readWrite · returned default.
+    #[scim(required)]
     pub emails: Vec<person::Email>,
     /// SCIM `addresses` · multi-valued complex · optional · readWrite · returned default.
     pub addresses: Vec<person::Address>,
@@ -63,6 +82,7 @@ pub mod person {
     #[derive(Clone, Debug, Default, PartialEq, ::scim::Complex)]
     pub struct Email {
         /// SCIM `value` · string · required · readWrite · returned default · uniqueness none · case-insensitive.
+        #[scim(required)]
         pub value: Option<String>,
         /// SCIM `display` · string · optional · readWrite · returned default · uniqueness none · case-insensitive.
         pub display: Option<String>,
