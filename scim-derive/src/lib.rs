@@ -17,22 +17,33 @@ mod structs;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// Derives `Serialize`, `Deserialize` and `scim::Resource` for a SCIM resource struct.
+/// Derives `Serialize`, `Deserialize`, `scim::Attributes` and `scim::Resource` for a SCIM
+/// resource struct.
 ///
-/// Container: `#[scim(schema = "urn:...")]` names the core schema URI (required),
+/// Container: `#[scim(schema = "urn:...")]` names the core schema URI (required);
+/// `name = ".."` and `description = ".."` go into its Schema resource;
 /// `#[scim(crate = "path")]` overrides the path of the runtime crate.
-/// Fields: `#[scim(rename = "wireName")]`, `#[scim(extension)]` on an `Option<T>` whose `T`
-/// derives `Complex` with a schema, `#[scim(unknown)]` on a `scim::UnknownAttributes`.
+///
+/// Fields: `#[scim(rename = "wireName")]`; the RFC 7643 §7 characteristics `required`,
+/// `case_exact`, `mutability = "readOnly"`, `returned = "never"`, `uniqueness = "server"`,
+/// `description = ".."` (absent ones take the RFC 7643 §2.2 defaults; the data type,
+/// multi-valuedness, canonical values, reference types and sub-attributes come from the
+/// field's type); `common` for the common attributes of RFC 7643 §3.1, which the schema
+/// leaves out; `#[scim(extension)]` on an `Option<T>` whose `T` derives `Complex` with a
+/// schema; `#[scim(unknown)]` on a `scim::UnknownAttributes`.
 #[proc_macro_derive(Resource, attributes(scim))]
 pub fn derive_resource(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     structs::expand(&input, ast::Kind::Resource).into()
 }
 
-/// Derives `Serialize` and `Deserialize` for a complex attribute value or an extension.
+/// Derives `Serialize`, `Deserialize`, `scim::Attributes` and `scim::AttributeValue` for a
+/// complex attribute value, or an extension.
 ///
-/// With `#[scim(schema = "urn:...")]` the struct is a schema extension and also implements
-/// `scim::Extension`. Field attributes as for [`Resource`](derive@Resource), without `extension`.
+/// With `#[scim(schema = "urn:...")]` the struct is a schema extension and implements
+/// `scim::Extension` (with its Schema resource) instead of `AttributeValue`.
+/// `#[scim(no_metadata)]` marks a part of a protocol message, which no schema describes.
+/// Field attributes as for [`Resource`](derive@Resource), without `extension`.
 #[proc_macro_derive(Complex, attributes(scim))]
 pub fn derive_complex(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

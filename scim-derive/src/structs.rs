@@ -140,10 +140,19 @@ fn stub(input: &DeriveInput, kind: Kind, krate: &syn::Path) -> TokenStream {
         },
         Kind::Complex => TokenStream::new(),
     };
+    let attributes = match kind {
+        Kind::Message => TokenStream::new(),
+        Kind::Resource | Kind::Complex => quote! {
+            impl _scim::Attributes for #ident {
+                const ATTRIBUTES: &'static [_scim::Attribute] = &[];
+            }
+        },
+    };
     quote! {
         const _: () = {
             use #krate::__private as _scim;
             use _scim::serde as _serde;
+            #attributes
             impl _serde::Serialize for #ident {
                 fn serialize<__S: _serde::Serializer>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                     ::core::unimplemented!()
