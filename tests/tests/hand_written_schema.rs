@@ -105,3 +105,51 @@ fn the_published_schema_loads_back_unchanged() {
         .unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(&set.schemas()[0], Badge::schema());
 }
+
+/// RFC 7643 §3.1: every `meta` sub-attribute is readOnly; `resourceType`, `location` and
+/// `version` are case-exact; `created` and `lastModified` are dateTimes; `location` is a
+/// URI. The common attributes and `scim::Meta` share one table.
+#[test]
+fn meta_describes_itself_as_rfc_7643_section_3_1_says() {
+    let meta = scim::schema::COMMON_ATTRIBUTES
+        .iter()
+        .find(|attribute| attribute.name == "meta")
+        .expect("meta is a common attribute");
+    assert_eq!(
+        meta.sub_attributes.as_ref(),
+        <scim::Meta as Attributes>::ATTRIBUTES
+    );
+    let names: Vec<&str> = meta
+        .sub_attributes
+        .iter()
+        .map(|a| a.name.as_ref())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "resourceType",
+            "created",
+            "lastModified",
+            "location",
+            "version"
+        ]
+    );
+    assert!(meta
+        .sub_attributes
+        .iter()
+        .all(|a| a.mutability == Mutability::ReadOnly));
+    let case_exact: Vec<&str> = meta
+        .sub_attributes
+        .iter()
+        .filter(|a| a.case_exact)
+        .map(|a| a.name.as_ref())
+        .collect();
+    assert_eq!(case_exact, ["resourceType", "location", "version"]);
+    let location = meta.sub_attribute("location").expect("location");
+    assert_eq!(location.kind, AttributeType::Reference);
+    assert_eq!(location.reference_types.as_ref(), ["uri"]);
+    assert_eq!(
+        meta.sub_attribute("created").map(|a| a.kind),
+        Some(AttributeType::DateTime)
+    );
+}

@@ -48,49 +48,6 @@ const fn common(
     }
 }
 
-const META_SUB_ATTRIBUTES: &[Attribute] = &[
-    common(
-        "resourceType",
-        AttributeType::String,
-        "The name of the resource type of the resource.",
-        READ_ONLY_EXACT,
-        &[],
-        &[],
-    ),
-    common(
-        "created",
-        AttributeType::DateTime,
-        "The DateTime that the resource was added to the service provider.",
-        READ_ONLY,
-        &[],
-        &[],
-    ),
-    common(
-        "lastModified",
-        AttributeType::DateTime,
-        "The most recent DateTime that the details of this resource were updated at the service provider.",
-        READ_ONLY,
-        &[],
-        &[],
-    ),
-    common(
-        "location",
-        AttributeType::Reference,
-        "The URI of the resource being returned; the same as the Content-Location HTTP response header.",
-        READ_ONLY_EXACT,
-        &[Cow::Borrowed("uri")],
-        &[],
-    ),
-    common(
-        "version",
-        AttributeType::String,
-        "The version (entity-tag) of the resource being returned; the same as the ETag HTTP response header.",
-        READ_ONLY_EXACT,
-        &[],
-        &[],
-    ),
-];
-
 /// The common attributes of RFC 7643 §3.1 with the characteristics it gives them.
 pub const COMMON_ATTRIBUTES: &[Attribute] = &[
     common(
@@ -124,6 +81,7 @@ pub const COMMON_ATTRIBUTES: &[Attribute] = &[
         "A complex attribute containing resource metadata, assigned by the service provider.",
         READ_ONLY,
         &[],
-        META_SUB_ATTRIBUTES,
+        // One source of truth: the characteristics written on `scim::Meta`'s fields.
+        <crate::Meta as crate::Attributes>::ATTRIBUTES,
     ),
 ];

@@ -29,4 +29,6 @@ mod scan;
 pub use binary::{Base64Alphabet, Binary, BinaryError, BinaryErrorKind};
 pub use datetime::{DateTime, DateTimeError, DateTimeErrorKind};
 pub use decimal::{Decimal, DecimalError, DecimalErrorKind};
-pub use reference::{AnyReference, Reference, ReferenceError, ReferenceErrorKind, ReferenceTypes};
+pub use reference::{
+    AnyReference, Reference, ReferenceError, ReferenceErrorKind, ReferenceTypes, UriReference,
+};

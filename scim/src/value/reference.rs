@@ -52,6 +52,15 @@ impl ReferenceTypes for AnyReference {
     const TYPES: &'static [Text] = &[];
 }
 
+/// The marker of a reference to a service endpoint or an identifier (`referenceTypes`
+/// `uri`), such as `meta.location`.
+#[derive(Debug)]
+pub enum UriReference {}
+
+impl ReferenceTypes for UriReference {
+    const TYPES: &'static [Text] = &[Text::Borrowed("uri")];
+}
+
 /// A SCIM `reference` value (RFC 7643 §2.3.7): the absolute or relative URI (RFC 3986) of a
 /// resource, with the attribute's `referenceTypes` in its type `T`.
 ///
