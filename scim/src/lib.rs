@@ -60,6 +60,7 @@ mod meta;
 #[rustfmt::skip]
 pub mod models;
 mod names;
+pub mod projection;
 mod resource;
 pub mod schema;
 mod unknown;

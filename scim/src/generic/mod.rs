@@ -17,6 +17,8 @@ mod json;
 
 pub use json::{Json, MAX_DEPTH};
 
+use crate::projection::Projection;
+
 /// Members of an object, in order.
 type Members = Vec<(String, Json)>;
 
@@ -156,6 +158,166 @@ impl GenericResource {
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
             .map(|(_, value)| value)
     }
+}
+
+impl GenericResource {
+    /// The resource as a response returns it (RFC 7644 §3.4.2.5, §3.9): attributes kept
+    /// or dropped by `projection` and their `returned` characteristic (`never` is always
+    /// dropped, `always` always kept), empty extension objects dropped, and `schemas`
+    /// listing what is left. Attributes no schema defines are `returned: default`
+    /// (RFC 7643 §2.2).
+    pub fn project(
+        &self,
+        schemas: ResourceSchemas<'_>,
+        projection: &Projection,
+    ) -> GenericResource {
+        let core_id = schemas.core.map_or("", |core| core.id.as_ref());
+        let core_attributes = schemas.core.map_or(&[][..], |core| &core.attributes[..]);
+        let mut object = Members::new();
+        for (name, value) in &self.object {
+            if name == "schemas" {
+                continue;
+            }
+            if let Some(extension) = schemas.extension(name) {
+                let Json::Object(members) = value else {
+                    continue;
+                };
+                let kept = project_members(
+                    members,
+                    &extension.attributes,
+                    &extension.id,
+                    false,
+                    projection,
+                );
+                if !kept.is_empty() {
+                    object.push((name.clone(), Json::Object(kept)));
+                }
+                continue;
+            }
+            let is_uri = name
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
+            if is_uri && matches!(value, Json::Object(_)) {
+                // An extension no schema describes: returned by default, as a whole.
+                if returns_unknown_extension(projection, name) {
+                    object.push((name.clone(), value.clone()));
+                }
+                continue;
+            }
+            let attribute = find(core_attributes, name).or_else(|| find(COMMON_ATTRIBUTES, name));
+            if let Some(value) =
+                project_attribute(name, value, attribute, core_id, true, projection)
+            {
+                object.push((name.clone(), value));
+            }
+        }
+        let uris = schemas_present(&object, &schemas, self.listed_uris());
+        if !uris.is_empty() {
+            let uris = Json::Array(uris.into_iter().map(Json::String).collect());
+            object.insert(0, ("schemas".to_owned(), uris));
+        }
+        GenericResource { object }
+    }
+
+    fn listed_uris(&self) -> Vec<String> {
+        match self.get("schemas") {
+            Some(Json::Array(items)) => items
+                .iter()
+                .filter_map(|item| match item {
+                    Json::String(uri) => Some(uri.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Whether the object of an extension no schema describes is returned: with
+/// `attributes`, when a path names it or something in it; else unless
+/// `excludedAttributes` names it.
+fn returns_unknown_extension(projection: &Projection, uri: &str) -> bool {
+    let within = |path: &String| {
+        path.get(..uri.len())
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(uri))
+            && matches!(path.as_bytes().get(uri.len()), None | Some(b':'))
+    };
+    if projection.attributes().is_empty() {
+        !projection
+            .excluded_attributes()
+            .iter()
+            .any(|path| path.eq_ignore_ascii_case(uri))
+    } else {
+        projection.attributes().iter().any(within)
+    }
+}
+
+fn project_members(
+    members: &[(String, Json)],
+    attributes: &[Attribute],
+    schema: &str,
+    core: bool,
+    projection: &Projection,
+) -> Members {
+    members
+        .iter()
+        .filter_map(|(name, value)| {
+            let attribute = find(attributes, name);
+            project_attribute(name, value, attribute, schema, core, projection)
+                .map(|value| (name.clone(), value))
+        })
+        .collect()
+}
+
+/// The value of one top-level attribute as returned, or `None` when it is not.
+fn project_attribute(
+    name: &str,
+    value: &Json,
+    attribute: Option<&Attribute>,
+    schema: &str,
+    core: bool,
+    projection: &Projection,
+) -> Option<Json> {
+    let defaulted;
+    let attribute = match attribute {
+        Some(attribute) => attribute,
+        None => {
+            // RFC 7643 §2.2 defaults for an attribute no schema defines.
+            let mut unknown = Attribute::new("", AttributeType::String);
+            unknown.name = name.to_owned().into();
+            defaulted = unknown;
+            &defaulted
+        }
+    };
+    if !projection.returns(schema, core, attribute) {
+        return None;
+    }
+    if attribute.kind != AttributeType::Complex {
+        return Some(value.clone());
+    }
+    let keep_subs = |value: &Json| -> Json {
+        let Json::Object(members) = value else {
+            return value.clone();
+        };
+        Json::Object(
+            members
+                .iter()
+                .filter(|(sub_name, _)| match attribute.sub_attribute(sub_name) {
+                    Some(sub) => projection.returns_sub(schema, core, attribute, sub),
+                    None => {
+                        let mut unknown = Attribute::new("", AttributeType::String);
+                        unknown.name = sub_name.clone().into();
+                        projection.returns_sub(schema, core, attribute, &unknown)
+                    }
+                })
+                .cloned()
+                .collect(),
+        )
+    };
+    Some(match value {
+        Json::Array(items) => Json::Array(items.iter().map(keep_subs).collect()),
+        other => keep_subs(other),
+    })
 }
 
 impl Serialize for GenericResource {
