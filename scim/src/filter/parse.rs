@@ -230,7 +230,10 @@ impl Parser {
     /// Reads the escape after the backslash at `at`.
     fn escape(&mut self, at: usize) -> Result<char, Error> {
         let Some(c) = self.char_at(self.pos) else {
-            return Err(error(self.pos, "expected an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"));
+            return Err(error(
+                self.pos,
+                "expected an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX",
+            ));
         };
         self.pos += 1;
         Ok(match c {
@@ -263,13 +266,15 @@ impl Parser {
                             ));
                         }
                         let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                        char::from_u32(code).ok_or_else(|| error(at, "an invalid surrogate pair"))?
+                        char::from_u32(code)
+                            .ok_or_else(|| error(at, "an invalid surrogate pair"))?
                     }
                     0xDC00..=0xDFFF => {
                         return Err(error(at, "a low surrogate escape without a high one"))
                     }
-                    unit => char::from_u32(unit)
-                        .ok_or_else(|| error(at, "an invalid \\u escape"))?,
+                    unit => {
+                        char::from_u32(unit).ok_or_else(|| error(at, "an invalid \\u escape"))?
+                    }
                 }
             }
             _ => {
@@ -310,7 +315,8 @@ impl Parser {
     /// Whether the next token is the word `keyword`, in any case, after white space.
     fn at_keyword(&mut self, keyword: &str) -> Result<bool, Error> {
         let token = self.peek()?;
-        Ok(token.spaced && matches!(&token.kind, Kind::Word(word) if word.eq_ignore_ascii_case(keyword)))
+        Ok(token.spaced
+            && matches!(&token.kind, Kind::Word(word) if word.eq_ignore_ascii_case(keyword)))
     }
 
     /// `FILTER *("or" FILTER)` where each FILTER is an `and` chain.
@@ -389,7 +395,12 @@ impl Parser {
     }
 
     /// What follows an attribute path: `[valFilter]`, `pr`, or an operator and a value.
-    fn expression(&mut self, path: AttrPath, depth: usize, in_value: bool) -> Result<Filter, Error> {
+    fn expression(
+        &mut self,
+        path: AttrPath,
+        depth: usize,
+        in_value: bool,
+    ) -> Result<Filter, Error> {
         let token = self.next()?;
         match &token.kind {
             Kind::LBracket if !token.spaced => {
@@ -414,11 +425,15 @@ impl Parser {
             Kind::Word(word) if word.eq_ignore_ascii_case("pr") => Ok(Filter::Present(path)),
             Kind::Word(word) => {
                 let op = CompareOp::from_word(word).ok_or_else(|| {
+                    let not = path.uri.is_none()
+                        && path.sub_attribute.is_none()
+                        && path.attribute.eq_ignore_ascii_case("not");
+                    let expected = if not { "( after not, or " } else { "" };
                     error(
                         token.at,
                         &format!(
-                            "expected an operator (eq, ne, co, sw, ew, gt, ge, lt, le or pr), \
-                             found '{word}'"
+                            "expected {expected}an operator (eq, ne, co, sw, ew, gt, ge, lt, le \
+                             or pr), found '{word}'"
                         ),
                     )
                 })?;
@@ -426,13 +441,12 @@ impl Parser {
                 if !value_token.spaced && value_token.kind != Kind::End {
                     return Err(error(value_token.at, "expected a space"));
                 }
-                let value = comp_value(value_token.kind.clone())
-                    .ok_or_else(|| {
-                        self.unexpected(
-                            &value_token,
-                            "a comparison value (false, null, true, a number or a string)",
-                        )
-                    })?;
+                let value = comp_value(value_token.kind.clone()).ok_or_else(|| {
+                    self.unexpected(
+                        &value_token,
+                        "a comparison value (false, null, true, a number or a string)",
+                    )
+                })?;
                 Ok(Filter::Compare { path, op, value })
             }
             _ => Err(self.unexpected(
@@ -557,7 +571,9 @@ fn check_name(name: &str, at: usize) -> Result<(), Error> {
             let what = if c == '.' {
                 "an attribute path has one sub-attribute at most".to_owned()
             } else {
-                format!("'{c}' cannot be part of an attribute name: expected a letter, digit, - or _")
+                format!(
+                    "'{c}' cannot be part of an attribute name: expected a letter, digit, - or _"
+                )
             };
             return Err(error(at + index, &what));
         }
@@ -582,8 +598,24 @@ fn check_uri(uri: &str, at: usize) -> Result<(), Error> {
         let allowed = c.is_ascii_alphanumeric()
             || matches!(
                 c,
-                '-' | '.' | '_' | '~' | '%' | '!' | '$' | '&' | '\'' | '*' | '+' | ',' | ';' | '='
-                    | ':' | '@' | '/' | '?' | '#'
+                '-' | '.'
+                    | '_'
+                    | '~'
+                    | '%'
+                    | '!'
+                    | '$'
+                    | '&'
+                    | '\''
+                    | '*'
+                    | '+'
+                    | ','
+                    | ';'
+                    | '='
+                    | ':'
+                    | '@'
+                    | '/'
+                    | '?'
+                    | '#'
             );
         if !allowed {
             return Err(error(
