@@ -195,7 +195,11 @@ impl Parser {
                 while self.char_at(self.pos).is_some_and(is_word_char) {
                     self.pos += 1;
                 }
-                let word = self.chars[at..self.pos].iter().collect();
+                let word = self
+                    .chars
+                    .get(at..self.pos)
+                    .map(|chars| chars.iter().collect())
+                    .unwrap_or_default();
                 (Kind::Word(word), Prev::Word)
             }
         };
@@ -522,12 +526,11 @@ fn is_json_number(text: &str) -> bool {
 /// `attrPath = [URI ":"] ATTRNAME *1subAttr` (RFC 7644 Figure 1); after a URI the path is
 /// what follows its last `:` (RFC 7644 §3.10).
 fn attr_path(word: &str, at: usize) -> Result<AttrPath, Error> {
-    let (uri, rest, rest_at) = match word.rfind(':') {
-        Some(colon) => {
-            let uri = &word[..colon];
+    let (uri, rest, rest_at) = match word.rsplit_once(':') {
+        Some((uri, rest)) => {
             check_uri(uri, at)?;
             let rest_at = at + uri.chars().count() + 1;
-            (Some(uri.to_owned()), &word[colon + 1..], rest_at)
+            (Some(uri.to_owned()), rest, rest_at)
         }
         None => (None, word, at),
     };
