@@ -1,10 +1,12 @@
-//! `scim`: generate Rust models from SCIM schemas, and validate SCIM documents.
+//! `scim`: generate Rust models from SCIM schemas, validate SCIM documents, and parse
+//! SCIM filters.
 //!
 //! Exit codes: 0 success (also when the reader of stdout stops early, as `head` does);
 //! 1 the command could not run (unreadable file, invalid schema file, stdout not
-//! writable); 2 the document does not fit (a SCIM Error document is printed on stdout),
-//! or the command line is wrong.
+//! writable); 2 the document does not fit or the filter is invalid (a SCIM Error document
+//! is printed on stdout), or the command line is wrong.
 
+mod filter;
 mod input;
 mod output;
 mod validate;
@@ -50,6 +52,22 @@ enum Command {
         #[arg(value_name = "FILE|-")]
         file: Option<PathBuf>,
     },
+    /// Work with SCIM filters (RFC 7644 §3.4.2.2).
+    Filter {
+        #[command(subcommand)]
+        command: FilterCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum FilterCommand {
+    /// Parse a filter and print its tree as JSON; an invalid filter prints a SCIM Error
+    /// document (scimType invalidFilter) and exits 2.
+    Parse {
+        /// The filter, as in `userName eq "bjensen"` (one argument: quote it in the shell).
+        #[arg(value_name = "FILTER")]
+        filter: String,
+    },
 }
 
 /// How resources find their schemas (shared by every subcommand that reads resources).
@@ -75,6 +93,9 @@ fn main() -> ExitCode {
             out,
         } => generate(&schemas, &resource_types, bundled, out),
         Command::Validate { schemas, file } => validate::run(&schemas, file.as_deref()),
+        Command::Filter {
+            command: FilterCommand::Parse { filter },
+        } => filter::parse(&filter),
     }
 }
 

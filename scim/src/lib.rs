@@ -52,6 +52,7 @@ extern crate self as scim;
 pub mod __private;
 mod describe;
 mod error;
+pub mod filter;
 pub mod generic;
 pub mod message;
 mod meta;

@@ -1,0 +1,34 @@
+//! SCIM filters (RFC 7644 §3.4.2.2): the parsed tree, its parser, its canonical text and
+//! its JSON form.
+//!
+//! ```
+//! use scim::filter::Filter;
+//!
+//! // `and` binds tighter than `or` (RFC 7644 §3.4.2.2, errata 4670).
+//! let filter = Filter::parse(
+//!     r#"userType Eq "Employee" AND emails[type eq "work" and value co "@example.com"] or title pr"#,
+//! )?;
+//! assert_eq!(
+//!     filter.to_string(),
+//!     r#"userType eq "Employee" and emails[type eq "work" and value co "@example.com"] or title pr"#
+//! );
+//! assert!(matches!(filter, Filter::Or(ref filters) if filters.len() == 2));
+//!
+//! let error = Filter::parse(r#"emails[type eq "work"].value eq "x""#).unwrap_err();
+//! assert_eq!(error.scim_type(), Some(&scim::ScimType::InvalidFilter));
+//! # Ok::<(), scim::Error>(())
+//! ```
+
+mod ast;
+mod parse;
+
+pub use ast::{AttrPath, CompValue, CompareOp, Filter};
+
+/// The longest filter [`Filter::parse`] reads, in characters; a longer one is an
+/// `invalidFilter` error.
+pub const MAX_LEN: usize = 4096;
+
+/// The deepest nesting [`Filter::parse`] reads: each group `( )`, `not ( )` and value
+/// filter `[ ]` inside another is one level; the 65th is an `invalidFilter` error. The
+/// parser's recursion is bounded by it, so no input overflows the stack.
+pub const MAX_DEPTH: usize = 64;
