@@ -516,8 +516,15 @@ fn a_bulk_method_outside_the_rfc_is_an_error() {
 fn numbers_beyond_f64_are_valid_json_and_come_back_as_written() {
     let document = format!(r#"{{"schemas":["{USER}"],"userName":"a","huge":1e400}}"#);
     let output = scim(&["validate"], Some(&document));
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
-    assert!(String::from_utf8(output.stdout).unwrap().contains(r#""huge": 1e400"#));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(String::from_utf8(output.stdout)
+        .unwrap()
+        .contains(r#""huge": 1e400"#));
 }
 
 #[test]

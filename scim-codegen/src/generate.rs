@@ -222,11 +222,8 @@ struct FieldSpec {
     ty: TokenStream,
     /// The parameter type in `new` for required attributes.
     param: Option<TokenStream>,
-    /// Whether `new` converts the parameter with `Into` (string-like values).
-    converts: bool,
     docs: Vec<String>,
     extension: bool,
-    multi_valued: bool,
     /// The attribute the field holds (none for extension fields), for its `#[scim]` keys.
     attribute: Option<Attribute>,
     /// Whether it is a common attribute (RFC 7643 §3.1) rather than one of the schema's.
@@ -462,10 +459,8 @@ impl Generator<'_> {
             wire: extension.id.to_string(),
             ty: quote!(Option<#ty>),
             param: required.then(|| quote!(#ty)),
-            converts: false,
             docs,
             extension: true,
-            multi_valued: false,
             attribute: None,
             common: false,
         }
@@ -512,10 +507,8 @@ impl Generator<'_> {
                     wire: attribute.name.to_string(),
                     ty,
                     param: attribute.required.then_some(param),
-                    converts: !attribute.multi_valued && attribute.kind == AttributeType::String,
                     docs,
                     extension: false,
-                    multi_valued: attribute.multi_valued,
                     attribute: Some(attribute.clone()),
                     common: false,
                 }
@@ -934,9 +927,10 @@ fn constructor(ident: &Ident, fields: &[FieldSpec]) -> TokenStream {
     });
     let assignments = required.iter().map(|field| {
         let name = &field.ident;
-        if field.multi_valued {
+        let attribute = field.attribute.as_ref();
+        if attribute.is_some_and(|attribute| attribute.multi_valued) {
             quote!(#name)
-        } else if field.converts {
+        } else if attribute.is_some_and(|attribute| attribute.kind == AttributeType::String) {
             quote!(#name: Some(#name.into()))
         } else {
             quote!(#name: Some(#name))
