@@ -180,6 +180,19 @@ impl<'a> Container<'a> {
                     ),
                 );
             }
+            if attrs.characteristics.common {
+                if kind != Kind::Resource {
+                    cx.error(
+                        member,
+                        "only a resource has the common attributes (RFC 7643 §3.1)",
+                    );
+                } else if common_index(&wire).is_none() {
+                    cx.error(
+                        member,
+                        format!("`{wire}` is not a common attribute (RFC 7643 §3.1): only `id`, `externalId` and `meta` are"),
+                    );
+                }
+            }
             let shape = shape_of(&field.ty);
             let value_ty = match shape {
                 Shape::Optional | Shape::MultiValued => {
@@ -198,6 +211,13 @@ impl<'a> Container<'a> {
         }
         Some(container)
     }
+}
+
+/// The position of a common attribute (RFC 7643 §3.1) in the runtime's table of them.
+pub fn common_index(wire: &str) -> Option<usize> {
+    ["id", "externalId", "meta"]
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(wire))
 }
 
 /// RFC 7643 §2.1 ATTRNAME (`ALPHA *(nameChar)`, nameChar `"$" / "-" / "_" / DIGIT /

@@ -147,6 +147,10 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
                 const TYPE: _scim::AttributeType = _scim::AttributeType::String;
                 const CANONICAL_VALUES: &'static [_scim::schema::Text] =
                     &[#(_scim::Cow::Borrowed(#values)),*];
+
+                fn value(&self) -> _scim::Value<'_> {
+                    _scim::Value::String(_scim::CanonicalValue::as_str(self))
+                }
             }
 
             #[automatically_derived]

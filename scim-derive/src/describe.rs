@@ -28,6 +28,14 @@ pub fn expand(container: &Container) -> TokenStream {
                 const TYPE: _scim::AttributeType = _scim::AttributeType::Complex;
                 const SUB_ATTRIBUTES: &'static [_scim::Attribute] =
                     <Self as _scim::Attributes>::ATTRIBUTES;
+
+                fn value(&self) -> _scim::Value<'_> {
+                    _scim::Value::Complex(self)
+                }
+
+                fn as_complex_mut(&mut self) -> ::core::option::Option<&mut dyn _scim::ComplexAccess> {
+                    _scim::Some(self)
+                }
             }
         }
     } else {
@@ -38,12 +46,13 @@ pub fn expand(container: &Container) -> TokenStream {
             let name = optional_text(container.name.as_ref());
             let description = optional_text(container.description.as_ref());
             quote! {
-                static __DEFINITION: _scim::Schema = _scim::Schema {
+                const __SCHEMA: _scim::Schema = _scim::Schema {
                     id: _scim::Cow::Borrowed(#schema),
                     name: #name,
                     description: #description,
                     attributes: _scim::Cow::Borrowed(&[#(#schema_attributes),*]),
                 };
+                static __DEFINITION: _scim::Schema = __SCHEMA;
             }
         }
         None => TokenStream::new(),
@@ -58,16 +67,33 @@ pub fn expand(container: &Container) -> TokenStream {
     }
 }
 
-/// The body of `schema()` for resources and extensions.
+/// `schema()` for resources and extensions; for extensions also `DEFINITION`, and for
+/// resources `extension_schemas()`.
 pub fn schema_fn(container: &Container) -> TokenStream {
-    if container.metadata && container.schema.is_some() {
-        quote! {
-            fn schema() -> &'static _scim::Schema {
-                &__DEFINITION
+    if !container.metadata || container.schema.is_none() {
+        return TokenStream::new();
+    }
+    let more = match container.kind {
+        Kind::Complex => quote!(
+            const DEFINITION: _scim::Schema = __SCHEMA;
+        ),
+        Kind::Resource | Kind::Message => {
+            let extensions = container.extensions.iter().map(|field| field.inner);
+            let count = container.extensions.len();
+            quote! {
+                fn extension_schemas() -> &'static [_scim::Schema] {
+                    static __EXTENSIONS: [_scim::Schema; #count] =
+                        [#(<#extensions as _scim::Extension>::DEFINITION),*];
+                    &__EXTENSIONS
+                }
             }
         }
-    } else {
-        TokenStream::new()
+    };
+    quote! {
+        fn schema() -> &'static _scim::Schema {
+            &__DEFINITION
+        }
+        #more
     }
 }
 

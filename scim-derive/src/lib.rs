@@ -5,6 +5,7 @@
 //! The derives emit data and thin glue; the logic lives in the runtime. Mistakes in
 //! `#[scim(...)]` are compile errors spanned on the offending token, all reported at once.
 
+mod access;
 mod ast;
 mod attr;
 mod canonical;

@@ -2,7 +2,7 @@
 
 use crate::ast::{Container, Kind};
 use crate::ctxt::Ctxt;
-use crate::{de, describe, ser};
+use crate::{access, de, describe, ser};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{parse_quote, DeriveInput, Generics};
@@ -16,6 +16,7 @@ pub fn expand(input: &DeriveInput, kind: Kind) -> TokenStream {
             let deserialize = de::expand(&container);
             let traits = trait_impls(&container);
             let metadata = describe::expand(&container);
+            let access = access::expand(&container);
             let krate = &container.krate;
             quote! {
                 #[doc(hidden)]
@@ -27,6 +28,7 @@ pub fn expand(input: &DeriveInput, kind: Kind) -> TokenStream {
                     #deserialize
                     #traits
                     #metadata
+                    #access
                 };
             }
         }
@@ -129,6 +131,23 @@ fn stub(input: &DeriveInput, kind: Kind, krate: &syn::Path) -> TokenStream {
                     ::core::unimplemented!()
                 }
                 fn schema() -> &'static _scim::Schema {
+                    ::core::unimplemented!()
+                }
+                fn extension_schemas() -> &'static [_scim::Schema] {
+                    ::core::unimplemented!()
+                }
+            }
+            impl _scim::ResourceAccess for #ident {
+                fn get(&self, _: _scim::Slot<'_>, _: usize, _: &_scim::Attribute) -> _scim::Values<'_> {
+                    ::core::unimplemented!()
+                }
+                fn has_extension(&self, _: _scim::Slot<'_>) -> bool {
+                    ::core::unimplemented!()
+                }
+                fn clear(&mut self, _: _scim::Slot<'_>, _: usize, _: &_scim::Attribute) {
+                    ::core::unimplemented!()
+                }
+                fn get_mut(&mut self, _: _scim::Slot<'_>, _: usize, _: &_scim::Attribute) -> _scim::ValuesMut<'_> {
                     ::core::unimplemented!()
                 }
             }

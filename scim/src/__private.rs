@@ -3,6 +3,7 @@
 use serde::de::{Deserialize, Deserializer, Error, SeqAccess, Visitor};
 use std::fmt;
 
+pub use crate::access::{ComplexAccess, ResourceAccess, Slot, Value, ValueList, Values, ValuesMut};
 pub use crate::describe::{AttributeValue, Attributes};
 pub use crate::resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
 pub use crate::schema::{

@@ -50,6 +50,7 @@ extern crate self as scim;
 
 #[doc(hidden)]
 pub mod __private;
+pub mod access;
 mod describe;
 mod error;
 pub mod filter;

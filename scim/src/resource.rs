@@ -1,7 +1,8 @@
 //! Traits that typed SCIM resources implement, usually through the derives.
 
+use crate::access::{ComplexAccess, ResourceAccess};
 use crate::describe::Attributes;
-use crate::schema::Schema;
+use crate::schema::{ResourceSchemas, Schema};
 use crate::unknown::UnknownAttributes;
 use serde::de::DeserializeOwned;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
@@ -10,7 +11,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 /// schema URI, and a `schemas` attribute kept consistent with what is present.
 ///
 /// Derive it with `#[derive(scim::Resource)]` and `#[scim(schema = "urn:...")]`.
-pub trait Resource: Serialize + DeserializeOwned + Attributes {
+pub trait Resource: Serialize + DeserializeOwned + Attributes + ResourceAccess {
     /// The URI of the core schema, e.g. `urn:ietf:params:scim:schemas:core:2.0:User`.
     const SCHEMA: &'static str;
     /// The URIs of the typed extensions, in declaration order.
@@ -24,14 +25,35 @@ pub trait Resource: Serialize + DeserializeOwned + Attributes {
     /// The core schema as a Schema resource (RFC 7643 §7), built from the attribute
     /// metadata: the attributes other than the common ones (RFC 7643 §3.1).
     fn schema() -> &'static Schema;
+
+    /// The Schema resources of the typed extensions, in declaration order.
+    fn extension_schemas() -> &'static [Schema];
+
+    /// The core schema and the extension schemas: the shape against which filters,
+    /// projections and request checks resolve attribute paths.
+    ///
+    /// ```
+    /// use scim::models::User;
+    /// use scim::Resource;
+    ///
+    /// let schemas = User::resource_schemas();
+    /// let found = schemas.find(None, "USERNAME").unwrap();
+    /// assert_eq!(found.attribute.name, "userName");
+    /// ```
+    fn resource_schemas() -> ResourceSchemas<'static> {
+        ResourceSchemas::new(Self::schema(), Self::extension_schemas())
+    }
 }
 
 /// A schema extension (RFC 7643 §3.3): an object keyed by its schema URI in a resource.
 ///
 /// Derive it with `#[derive(scim::Complex)]` and `#[scim(schema = "urn:...")]`.
-pub trait Extension: Serialize + DeserializeOwned + Attributes {
+pub trait Extension: Serialize + DeserializeOwned + Attributes + ComplexAccess {
     /// The URI of the extension schema, the key of its object in a resource.
     const SCHEMA: &'static str;
+
+    /// The extension schema as a Schema resource (RFC 7643 §7), as a constant.
+    const DEFINITION: Schema;
 
     /// The extension schema as a Schema resource (RFC 7643 §7), built from the attribute
     /// metadata.

@@ -79,3 +79,78 @@ fn is_unassigned(value: &Value) -> bool {
         _ => false,
     }
 }
+
+/// What the runtime sees of a resource through attribute access (`scim::access`), as
+/// JSON: every attribute `schemas` defines, read by slot and index. Typed and generic
+/// resources holding the same data render the same.
+pub fn render_access(
+    resource: &dyn scim::access::ResourceAccess,
+    schemas: scim::schema::ResourceSchemas<'_>,
+) -> Value {
+    let mut object = serde_json::Map::new();
+    for slot in schemas.slots() {
+        if !resource.has_extension(slot) {
+            continue;
+        }
+        let mut members = serde_json::Map::new();
+        for found in schemas.attributes(slot) {
+            let values = resource.get(slot, found.index, found.attribute);
+            if let Some(value) = render_values(values, found.attribute) {
+                members.insert(found.attribute.name.to_string(), value);
+            }
+        }
+        match slot {
+            scim::access::Slot::Core => object.extend(members),
+            scim::access::Slot::Extension { uri, .. } => {
+                object.insert(uri.to_owned(), Value::Object(members));
+            }
+        }
+    }
+    Value::Object(object)
+}
+
+fn render_values(
+    values: scim::access::Values<'_>,
+    attribute: &scim::schema::Attribute,
+) -> Option<Value> {
+    use scim::access::Values;
+    match values {
+        Values::None => None,
+        Values::Many(list) if list.is_empty() => None,
+        Values::One(value) => Some(render_value(value, attribute)),
+        Values::Many(list) => Some(Value::Array(
+            (0..list.len())
+                .map(|index| {
+                    let value = list
+                        .get(index, attribute)
+                        .unwrap_or_else(|| panic!("{}[{index}] reads", attribute.name));
+                    render_value(value, attribute)
+                })
+                .collect(),
+        )),
+    }
+}
+
+fn render_value(value: scim::access::Value<'_>, attribute: &scim::schema::Attribute) -> Value {
+    use scim::access::Value as V;
+    match value {
+        V::String(text) | V::Binary(text) | V::Reference(text) => Value::String(text.into()),
+        V::Boolean(value) => Value::Bool(value),
+        V::Integer(value) => Value::from(value),
+        V::Decimal(text) => Value::String(format!("decimal {text}")),
+        V::DateTime(value) => Value::String(format!(
+            "{} = {:?}",
+            value.as_str(),
+            value.unix_timestamp_nanos()
+        )),
+        V::Complex(complex) => {
+            let mut members = serde_json::Map::new();
+            for (index, sub) in attribute.sub_attributes.iter().enumerate() {
+                if let Some(value) = render_values(complex.get(index, sub), sub) {
+                    members.insert(sub.name.to_string(), value);
+                }
+            }
+            Value::Object(members)
+        }
+    }
+}

@@ -7,12 +7,14 @@
 //! as they are, with the RFC 7643 §2.2 defaults (type taken from the JSON value).
 
 use crate::names::SeenNames;
-use crate::schema::{Attribute, AttributeType, Schema, COMMON_ATTRIBUTES};
+pub use crate::schema::ResourceSchemas;
+use crate::schema::{Attribute, AttributeType, COMMON_ATTRIBUTES};
 use crate::value::{Binary, DateTime, Reference};
 use crate::Error;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
+mod access;
 mod json;
 
 pub use json::{Json, MAX_DEPTH};
@@ -21,40 +23,6 @@ use crate::projection::Projection;
 
 /// Members of an object, in order.
 type Members = Vec<(String, Json)>;
-
-/// The schemas that describe one resource: its core schema and its extensions. Either
-/// may be absent, in which case every attribute gets the RFC 7643 §2.2 defaults.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct ResourceSchemas<'a> {
-    core: Option<&'a Schema>,
-    extensions: &'a [Schema],
-}
-
-impl<'a> ResourceSchemas<'a> {
-    /// A resource with core schema `core` and the given extension schemas.
-    pub fn new(core: &'a Schema, extensions: &'a [Schema]) -> Self {
-        ResourceSchemas {
-            core: Some(core),
-            extensions,
-        }
-    }
-
-    /// No schemas at all: every attribute is unknown and kept as it is.
-    pub fn schemaless() -> Self {
-        ResourceSchemas::default()
-    }
-
-    /// The core schema, if known.
-    pub fn core(&self) -> Option<&'a Schema> {
-        self.core
-    }
-
-    fn extension(&self, uri: &str) -> Option<&'a Schema> {
-        self.extensions
-            .iter()
-            .find(|schema| schema.id.eq_ignore_ascii_case(uri))
-    }
-}
 
 /// A resource read against [`ResourceSchemas`]: a JSON object with canonical attribute
 /// names, checked types, and unassigned values removed.
@@ -118,7 +86,7 @@ impl GenericResource {
                 continue;
             }
             let attribute = schemas
-                .core
+                .core()
                 .and_then(|core| core.attribute(&key))
                 .or_else(|| find(COMMON_ATTRIBUTES, &key));
             let (name, value) = match attribute {
@@ -171,8 +139,8 @@ impl GenericResource {
         schemas: ResourceSchemas<'_>,
         projection: &Projection,
     ) -> GenericResource {
-        let core_id = schemas.core.map_or("", |core| core.id.as_ref());
-        let core_attributes = schemas.core.map_or(&[][..], |core| &core.attributes[..]);
+        let core_id = schemas.core().map_or("", |core| core.id.as_ref());
+        let core_attributes = schemas.core().map_or(&[][..], |core| &core.attributes[..]);
         let mut object = Members::new();
         for (name, value) in &self.object {
             if name == "schemas" {
@@ -344,7 +312,7 @@ fn schemas_present(
     schemas: &ResourceSchemas,
     listed: Vec<String>,
 ) -> Vec<String> {
-    let mut uris = match schemas.core {
+    let mut uris = match schemas.core() {
         Some(core) => vec![core.id.to_string()],
         None => listed,
     };
@@ -352,7 +320,7 @@ fn schemas_present(
     for uri in &uris {
         seen.insert(uri);
     }
-    for extension in schemas.extensions {
+    for extension in schemas.extensions() {
         let present = object.iter().any(|(key, _)| key == extension.id.as_ref());
         if present && seen.insert(&extension.id) {
             uris.push(extension.id.to_string());
@@ -404,14 +372,14 @@ fn read_schemas(value: Json, schemas: &ResourceSchemas) -> Result<Vec<String>, E
             )));
         }
         let canonical = schemas
-            .core
+            .core()
             .filter(|core| core.id.eq_ignore_ascii_case(&uri))
             .or_else(|| schemas.extension(&uri))
             .map(|schema| schema.id.to_string())
             .unwrap_or(uri);
         uris.push(canonical);
     }
-    if let Some(core) = schemas.core {
+    if let Some(core) = schemas.core() {
         if !uris.iter().any(|uri| uri.eq_ignore_ascii_case(&core.id)) {
             return Err(Error::invalid_value(format!(
                 "schemas: does not name the resource's core schema `{}` (RFC 7643 §3)",

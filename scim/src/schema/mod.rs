@@ -7,6 +7,7 @@ mod diagnostic;
 mod document;
 mod load;
 mod model;
+mod resource_schemas;
 pub(crate) mod spanned;
 mod to_json;
 
@@ -17,3 +18,4 @@ pub use model::{
     text, Attribute, AttributeType, List, Mutability, ResourceType, Returned, Schema,
     SchemaExtension, Text, Uniqueness,
 };
+pub use resource_schemas::{Found, ResourceSchemas};
