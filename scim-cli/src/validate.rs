@@ -14,6 +14,7 @@ use scim::generic::{GenericResource, ResourceSchemas};
 use scim::message::{self, BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest};
 use scim::models::{Group, ResourceType, Schema, ServiceProviderConfig, User};
 use scim::schema::Loader;
+use scim::RequestBody;
 use scim::{Error, Resource};
 use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -132,11 +133,13 @@ enum Document {
 impl Serialize for Document {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Document::User(user) => user.serialize(serializer),
-            Document::Group(group) => group.serialize(serializer),
-            Document::ServiceProviderConfig(config) => config.serialize(serializer),
-            Document::ResourceType(resource_type) => resource_type.serialize(serializer),
-            Document::Schema(schema) => schema.serialize(serializer),
+            Document::User(user) => RequestBody(&**user).serialize(serializer),
+            Document::Group(group) => RequestBody(&**group).serialize(serializer),
+            Document::ServiceProviderConfig(config) => RequestBody(&**config).serialize(serializer),
+            Document::ResourceType(resource_type) => {
+                RequestBody(&**resource_type).serialize(serializer)
+            }
+            Document::Schema(schema) => RequestBody(&**schema).serialize(serializer),
             Document::Generic(value) => value.serialize(serializer),
             Document::List(list) => list.serialize(serializer),
             Document::SearchRequest(request) => request.serialize(serializer),

@@ -11,10 +11,7 @@ pub fn expand(container: &Container) -> TokenStream {
         return TokenStream::new();
     }
     let ident = container.ident;
-    let indexed: Vec<(usize, &AttributeField)> = match container.kind {
-        Kind::Resource => resource_indices(container),
-        Kind::Complex | Kind::Message => container.attributes.iter().enumerate().collect(),
-    };
+    let indexed = field_indices(container);
     let arms = |body: fn(&AttributeField) -> TokenStream| -> Vec<TokenStream> {
         indexed
             .iter()
@@ -166,6 +163,15 @@ fn resource(
                 }
             }
         }
+    }
+}
+
+/// Attribute fields with their index: for a resource, in its core slot; else in field
+/// order.
+pub fn field_indices<'c, 'a>(container: &'c Container<'a>) -> Vec<(usize, &'c AttributeField<'a>)> {
+    match container.kind {
+        Kind::Resource => resource_indices(container),
+        Kind::Complex | Kind::Message => container.attributes.iter().enumerate().collect(),
     }
 }
 

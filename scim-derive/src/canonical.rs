@@ -143,6 +143,9 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
             }
 
             #[automatically_derived]
+            impl _scim::SerializeForm for #ident {}
+
+            #[automatically_derived]
             impl _scim::AttributeValue for #ident {
                 const TYPE: _scim::AttributeType = _scim::AttributeType::String;
                 const CANONICAL_VALUES: &'static [_scim::schema::Text] =

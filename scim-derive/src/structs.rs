@@ -137,6 +137,7 @@ fn stub(input: &DeriveInput, kind: Kind, krate: &syn::Path) -> TokenStream {
                     ::core::unimplemented!()
                 }
             }
+            impl _scim::SerializeForm for #ident {}
             impl _scim::ResourceAccess for #ident {
                 fn get(&self, _: _scim::Slot<'_>, _: usize, _: &_scim::Attribute) -> _scim::Values<'_> {
                     ::core::unimplemented!()

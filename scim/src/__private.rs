@@ -6,6 +6,7 @@ use std::fmt;
 pub use crate::access::{ComplexAccess, ResourceAccess, Slot, Value, ValueList, Values, ValuesMut};
 pub use crate::describe::{AttributeValue, Attributes};
 pub use crate::resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
+pub use crate::response::{is_extension_object, Form, InForm, SerializeForm};
 pub use crate::schema::{
     self, text, Attribute, AttributeType, Mutability, Returned, Schema, Uniqueness,
 };

@@ -3,12 +3,13 @@
 //! gives back its Schema resource.
 
 use crate::access::{ComplexAccess, DateTimeRef, Value, ValueList};
+use crate::response::SerializeForm;
 use crate::schema::{Attribute, AttributeType, Text};
 use crate::value::{Binary, DateTime, Decimal, Reference, ReferenceTypes};
 
 /// A Rust type that holds values of one SCIM data type (RFC 7643 §2.3). The derives read
 /// it to describe a field; `Option<T>` and `Vec<T>` fields are described by `T`.
-pub trait AttributeValue {
+pub trait AttributeValue: SerializeForm {
     /// The SCIM data type.
     const TYPE: AttributeType;
     /// For `complex` values: the sub-attributes.

@@ -5,7 +5,7 @@
 //! The decision depends only on the schemas, so it serves typed and generic resources
 //! alike.
 
-use crate::schema::{Attribute, Returned};
+use crate::schema::{Attribute, Mutability, Returned};
 
 /// The `attributes` or `excludedAttributes` of a request, as attribute paths (RFC 7644
 /// §3.10): `userName`, `name.givenName`, `emails.value`, URN-qualified
@@ -56,7 +56,13 @@ impl Projection {
 
     /// Whether the top-level `attribute` of the schema `schema` (its URI; `core` when it
     /// is the resource's core schema) is returned.
+    ///
+    /// `writeOnly` attributes are never returned, whatever their `returned` says (RFC
+    /// 7643 §7: "Attribute values SHALL NOT be returned").
     pub fn returns(&self, schema: &str, core: bool, attribute: &Attribute) -> bool {
+        if attribute.mutability == Mutability::WriteOnly {
+            return false;
+        }
         match attribute.returned {
             Returned::Never => false,
             Returned::Always => true,
@@ -80,6 +86,9 @@ impl Projection {
         parent: &Attribute,
         sub: &Attribute,
     ) -> bool {
+        if sub.mutability == Mutability::WriteOnly {
+            return false;
+        }
         match sub.returned {
             Returned::Never => false,
             Returned::Always => true,
@@ -96,6 +105,27 @@ impl Projection {
             Returned::Default => !self.excluded.iter().any(|path| {
                 Target::of(path, schema, core).names(&parent.name, Some(&sub.name), false)
             }),
+        }
+    }
+}
+
+impl Projection {
+    /// Whether the object keyed by `uri`, an extension no schema describes, is returned:
+    /// with `attributes`, when a path names it or something in it; else unless
+    /// `excludedAttributes` names it.
+    pub fn returns_unknown_extension(&self, uri: &str) -> bool {
+        let within = |path: &String| {
+            path.get(..uri.len())
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case(uri))
+                && matches!(path.as_bytes().get(uri.len()), None | Some(b':'))
+        };
+        if self.attributes.is_empty() {
+            !self
+                .excluded
+                .iter()
+                .any(|path| path.eq_ignore_ascii_case(uri))
+        } else {
+            self.attributes.iter().any(within)
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::access::{ComplexAccess, ResourceAccess};
 use crate::describe::Attributes;
+use crate::response::SerializeForm;
 use crate::schema::{ResourceSchemas, Schema};
 use crate::unknown::UnknownAttributes;
 use serde::de::DeserializeOwned;
@@ -11,7 +12,9 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 /// schema URI, and a `schemas` attribute kept consistent with what is present.
 ///
 /// Derive it with `#[derive(scim::Resource)]` and `#[scim(schema = "urn:...")]`.
-pub trait Resource: Serialize + DeserializeOwned + Attributes + ResourceAccess {
+pub trait Resource:
+    Serialize + SerializeForm + DeserializeOwned + Attributes + ResourceAccess
+{
     /// The URI of the core schema, e.g. `urn:ietf:params:scim:schemas:core:2.0:User`.
     const SCHEMA: &'static str;
     /// The URIs of the typed extensions, in declaration order.
@@ -48,7 +51,9 @@ pub trait Resource: Serialize + DeserializeOwned + Attributes + ResourceAccess {
 /// A schema extension (RFC 7643 §3.3): an object keyed by its schema URI in a resource.
 ///
 /// Derive it with `#[derive(scim::Complex)]` and `#[scim(schema = "urn:...")]`.
-pub trait Extension: Serialize + DeserializeOwned + Attributes + ComplexAccess {
+pub trait Extension:
+    Serialize + SerializeForm + DeserializeOwned + Attributes + ComplexAccess
+{
     /// The URI of the extension schema, the key of its object in a resource.
     const SCHEMA: &'static str;
 
@@ -101,12 +106,22 @@ impl<'a> SchemaList<'a> {
         extensions: &[Option<&'static str>],
         unknown: Option<&'a UnknownAttributes>,
     ) -> Self {
+        let unknown = unknown
+            .into_iter()
+            .flat_map(UnknownAttributes::extension_uris);
+        SchemaList::from_parts(core, extensions, unknown)
+    }
+
+    /// The core schema, the extensions given, then `unknown` URIs.
+    pub fn from_parts(
+        core: &'static str,
+        extensions: &[Option<&'static str>],
+        unknown: impl Iterator<Item = &'a str>,
+    ) -> Self {
         let mut uris = Vec::with_capacity(1 + extensions.len());
         uris.push(core);
         uris.extend(extensions.iter().flatten().copied());
-        if let Some(unknown) = unknown {
-            uris.extend(unknown.extension_uris());
-        }
+        uris.extend(unknown);
         SchemaList { uris }
     }
 

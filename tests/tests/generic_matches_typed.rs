@@ -35,7 +35,7 @@ fn generic_user(input: Value) -> Result<Value, scim::Error> {
 
 fn typed_user(input: &Value) -> Result<Value, String> {
     serde_json::from_value::<User>(input.clone())
-        .map(|user| serde_json::to_value(user).unwrap())
+        .map(|user| serde_json::to_value(scim::RequestBody(&user)).unwrap())
         .map_err(|error| error.to_string())
 }
 

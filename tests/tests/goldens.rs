@@ -10,7 +10,10 @@ use serde_json::{json, Value};
 fn round_trip<T: Resource>(input: Value) -> T {
     let model: T =
         serde_json::from_str(&input.to_string()).unwrap_or_else(|error| panic!("{error}"));
-    assert_eq!(serde_json::to_value(&model).unwrap(), input);
+    assert_eq!(
+        serde_json::to_value(scim::RequestBody(&model)).unwrap(),
+        input
+    );
     model
 }
 
@@ -18,7 +21,13 @@ fn round_trip<T: Resource>(input: Value) -> T {
 fn every_type_keeps_every_value_exactly() {
     let input = r#"{"schemas":["urn:example:params:scim:schemas:core:2.0:Device"],"serialNumber":"SN-1","enabled":true,"weight":1.250,"ports":4,"purchased":"2024-02-29T23:59:59.5+05:30","firmware":"AAEC","owner":"https://example.com/v2/Users/1","manual":"https://example.com/manual.pdf","anything":"urn:x","tags":["a","b"],"readings":[0.10,12345678901234567890.123456789],"location":{"building":"B","floor":-1},"secret":"s3cret","assetTag":"A-1","model":"X"}"#;
     let device: every_type::Device = serde_json::from_str(input).unwrap();
-    assert_eq!(serde_json::to_string(&device).unwrap(), input);
+    assert_eq!(
+        serde_json::to_string(&scim::RequestBody(&device)).unwrap(),
+        input
+    );
+    // The safe form never writes the writeOnly, returned-never `secret`.
+    let safe = serde_json::to_string(&device).unwrap();
+    assert_eq!(safe, input.replace(r#","secret":"s3cret""#, ""));
     assert_eq!(device.weight.as_ref().unwrap().as_str(), "1.250");
     assert_eq!(device.firmware.as_ref().unwrap().as_bytes(), &[0, 1, 2]);
     assert_eq!(

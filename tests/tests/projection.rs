@@ -1,9 +1,13 @@
-//! Attribute projection on generic resources (RFC 7644 §3.4.2.5, §3.9), with the bundled
-//! User schemas: `returned` decides first, then `attributes` / `excludedAttributes`.
+//! Attribute projection (RFC 7644 §3.4.2.5, §3.9), with the bundled User schemas:
+//! `returned` decides first, then `attributes` / `excludedAttributes`. Every case runs
+//! on the typed model ([`scim::Response`]) and on a generic resource
+//! ([`GenericResource::project`]), which must agree.
 
 use scim::generic::{GenericResource, ResourceSchemas};
+use scim::models::User;
 use scim::projection::Projection;
 use scim::schema::{Loader, Schema, SchemaSet};
+use scim::Response;
 use scim_tests::rfc_example;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -22,12 +26,28 @@ fn project(attributes: &str, excluded: &str) -> Value {
     let core: Schema = set.schema(USER).cloned().unwrap();
     let extensions = [set.schema(ENTERPRISE).cloned().unwrap()];
     let schemas = ResourceSchemas::new(&core, &extensions);
-    let text = rfc_example("rfc7643/8.3-enterprise-user.json").to_string();
-    let user = GenericResource::from_str(&text, schemas).unwrap();
+    let mut input = rfc_example("rfc7643/8.3-enterprise-user.json");
+    // What a stored user also holds: a password, an attribute and an extension that no
+    // schema defines.
+    input["password"] = json!("t1meMa$heen");
+    input["favouriteColour"] = json!("green");
+    input["urn:example:badge"] = json!({"number": 7});
+    let text = input.to_string();
     let projection = Projection::new()
         .with_attributes(attributes)
         .with_excluded_attributes(excluded);
-    user.project(schemas, &projection).to_json().unwrap()
+    let generic = GenericResource::from_str(&text, schemas)
+        .unwrap()
+        .project(schemas, &projection)
+        .to_json()
+        .unwrap();
+    let typed: User = serde_json::from_str(&text).unwrap();
+    let typed = serde_json::to_value(Response::new(&typed, &projection)).unwrap();
+    assert_eq!(
+        typed, generic,
+        "typed and generic, {attributes} / {excluded}"
+    );
+    generic
 }
 
 fn keys(value: &Value) -> Vec<&str> {
@@ -58,7 +78,10 @@ fn the_password_is_never_returned() {
 fn without_parameters_everything_returned_by_default_comes_back() {
     let user = project("", "");
     assert_eq!(user["userName"], json!("bjensen@example.com"));
-    assert_eq!(user["schemas"], json!([USER, ENTERPRISE]));
+    assert_eq!(
+        user["schemas"],
+        json!([USER, ENTERPRISE, "urn:example:badge"])
+    );
     assert!(user.get(ENTERPRISE).is_some());
 }
 
@@ -103,4 +126,43 @@ fn excluded_attributes_drop_default_ones_but_never_always_ones() {
     assert_eq!(user["id"], json!("2819c223-7f76-453a-919d-413861904646"));
     assert!(user["name"].get("familyName").is_none());
     assert_eq!(user["name"]["givenName"], json!("Barbara"));
+}
+
+#[test]
+fn attributes_no_schema_defines_are_returned_by_default() {
+    let user = project("", "");
+    assert_eq!(user["favouriteColour"], json!("green"));
+    assert_eq!(user["urn:example:badge"], json!({"number": 7}));
+    assert!(user["schemas"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("urn:example:badge")));
+    let user = project("userName", "");
+    assert!(user.get("favouriteColour").is_none());
+    assert!(user.get("urn:example:badge").is_none());
+    assert_eq!(user["schemas"], json!([USER]));
+    let user = project("", "urn:example:badge,favouriteColour");
+    assert!(user.get("favouriteColour").is_none());
+    assert!(user.get("urn:example:badge").is_none());
+}
+
+#[test]
+fn an_extension_with_nothing_left_is_dropped_from_the_document_and_from_schemas() {
+    let user = project("userName", "");
+    assert!(user.get(ENTERPRISE).is_none());
+    let user = project(&format!("userName,{ENTERPRISE}:employeeNumber"), "");
+    assert_eq!(user[ENTERPRISE], json!({"employeeNumber": "701984"}));
+    assert_eq!(user["schemas"], json!([USER, ENTERPRISE]));
+}
+
+#[test]
+fn a_response_mask_serves_many_resources() {
+    let projection = Projection::new().with_attributes("userName");
+    let mask = scim::response::ResponseMask::for_resource::<User>(&projection);
+    let users = ["alice", "bob"].map(User::new);
+    let written: Vec<Value> = users
+        .iter()
+        .map(|user| serde_json::to_value(Response::with_mask(user, &mask)).unwrap())
+        .collect();
+    assert_eq!(written[1], json!({"schemas": [USER], "userName": "bob"}));
 }

@@ -1,16 +1,18 @@
 //! Every RFC 7643 §8 and RFC 7644 resource example reads into the bundled typed model and
-//! writes back the same JSON (RFC 7643 §2.5 equivalence of null, [] and absent aside).
+//! writes back the same JSON (RFC 7643 §2.5 equivalence of null, [] and absent aside) in
+//! the full form a request body has ([`scim::RequestBody`]: `password` included).
 
 use scim::models::{Group, ResourceType, ServiceProviderConfig, User};
+use scim::response::SerializeForm;
+use scim::RequestBody;
 use scim_tests::{rfc_example, without_unassigned};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 
-fn round_trips<T: Serialize + DeserializeOwned>(file: &str) -> T {
+fn round_trips<T: SerializeForm + DeserializeOwned>(file: &str) -> T {
     let input = rfc_example(file);
     let text = input.to_string();
     let model: T = serde_json::from_str(&text).unwrap_or_else(|error| panic!("{file}: {error}"));
-    let output = serde_json::to_value(&model).unwrap();
+    let output = serde_json::to_value(RequestBody(&model)).unwrap();
     assert_eq!(
         without_unassigned(&output),
         without_unassigned(&input),

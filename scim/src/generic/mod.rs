@@ -167,7 +167,7 @@ impl GenericResource {
                 .is_some_and(|p| p.eq_ignore_ascii_case("urn:"));
             if is_uri && matches!(value, Json::Object(_)) {
                 // An extension no schema describes: returned by default, as a whole.
-                if returns_unknown_extension(projection, name) {
+                if projection.returns_unknown_extension(name) {
                     object.push((name.clone(), value.clone()));
                 }
                 continue;
@@ -198,25 +198,6 @@ impl GenericResource {
                 .collect(),
             _ => Vec::new(),
         }
-    }
-}
-
-/// Whether the object of an extension no schema describes is returned: with
-/// `attributes`, when a path names it or something in it; else unless
-/// `excludedAttributes` names it.
-fn returns_unknown_extension(projection: &Projection, uri: &str) -> bool {
-    let within = |path: &String| {
-        path.get(..uri.len())
-            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(uri))
-            && matches!(path.as_bytes().get(uri.len()), None | Some(b':'))
-    };
-    if projection.attributes().is_empty() {
-        !projection
-            .excluded_attributes()
-            .iter()
-            .any(|path| path.eq_ignore_ascii_case(uri))
-    } else {
-        projection.attributes().iter().any(within)
     }
 }
 

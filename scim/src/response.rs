@@ -1,0 +1,347 @@
+//! The forms in which a typed resource is written (RFC 7643 §7 `returned` and
+//! `mutability`; RFC 7644 §3.4.2.5, §3.9):
+//!
+//! - plain `Serialize`: the **safe** form. Every attribute except those that must never
+//!   be returned: `returned: never` and `writeOnly` ones such as `password`, at any
+//!   depth. Whatever a server serialises, a password does not leak.
+//! - [`Response`]: what a response returns for a request's `attributes` and
+//!   `excludedAttributes` ([`Projection`]): `returned: always` attributes always,
+//!   `default` ones unless excluded, `request` ones only when named, never the secrets;
+//!   `schemas` lists the schemas of what is left.
+//! - [`RequestBody`]: everything, secrets included: what a client sends in a create or
+//!   replace request, and what a server stores.
+//!
+//! ```
+//! use scim::models::User;
+//! use scim::projection::Projection;
+//! use scim::{RequestBody, Response};
+//!
+//! let mut user = User::new("bjensen");
+//! user.id = Some("2819c223".into());
+//! user.password = Some("t1meMa$heen".into());
+//! user.display_name = Some("Babs Jensen".into());
+//!
+//! // The safe form leaves the password out ...
+//! let safe = serde_json::to_string(&user)?;
+//! assert!(!safe.contains("t1meMa$heen"));
+//! // ... a client's request body keeps it ...
+//! let body = serde_json::to_string(&RequestBody(&user))?;
+//! assert!(body.contains(r#""password":"t1meMa$heen""#));
+//! // ... and a response returns what was asked for, `id` always.
+//! let projection = Projection::new().with_attributes("displayName,password");
+//! assert_eq!(
+//!     serde_json::to_string(&Response::new(&user, &projection))?,
+//!     r#"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"2819c223","displayName":"Babs Jensen"}"#
+//! );
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use crate::access::{ResourceAccess, Slot, Values};
+use crate::projection::Projection;
+use crate::schema::{Attribute, AttributeType, ResourceSchemas};
+use crate::Resource;
+use serde::ser::{Serialize, SerializeSeq, Serializer};
+use std::borrow::Cow;
+
+/// A typed resource as a response returns it, for a [`Projection`].
+///
+/// Serialising it writes what RFC 7644 §3.4.2.5 and §3.9 ask: see the
+/// [module documentation](self). For many resources with the same projection (a
+/// ListResponse), build the [`ResponseMask`] once and use [`Response::with_mask`].
+#[derive(Debug)]
+pub struct Response<'a, T> {
+    resource: &'a T,
+    mask: Cow<'a, ResponseMask>,
+}
+
+impl<'a, T: Resource> Response<'a, T> {
+    /// `resource` as returned for `projection`.
+    pub fn new(resource: &'a T, projection: &Projection) -> Self {
+        Response {
+            resource,
+            mask: Cow::Owned(ResponseMask::for_resource::<T>(projection)),
+        }
+    }
+
+    /// `resource` as returned for the projection of `mask`.
+    pub fn with_mask(resource: &'a T, mask: &'a ResponseMask) -> Self {
+        Response {
+            resource,
+            mask: Cow::Borrowed(mask),
+        }
+    }
+}
+
+impl<T: Resource> Serialize for Response<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.resource
+            .serialize_form(Form::Response(&self.mask), serializer)
+    }
+}
+
+/// A typed value with every attribute, `writeOnly` and `returned: never` ones included:
+/// the body of a create or replace request, or a server's stored copy.
+#[derive(Clone, Copy, Debug)]
+pub struct RequestBody<'a, T>(pub &'a T);
+
+impl<T: SerializeForm> Serialize for RequestBody<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_form(Form::Full, serializer)
+    }
+}
+
+/// Which attributes of a resource type a response returns for one [`Projection`]:
+/// decided once from the schemas, then applied to any number of resources.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseMask {
+    projection: Projection,
+    core_uri: String,
+    core: Vec<Include>,
+    extensions: Vec<Option<Subs>>,
+}
+
+/// Whether one attribute is written. Not a public API.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Include {
+    /// Not written.
+    No,
+    /// Written in the safe form.
+    Yes,
+    /// A complex attribute written with some of its sub-attributes.
+    Subs(Subs),
+}
+
+/// The sub-attributes written of a complex value or an extension object, by index.
+/// Not a public API.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Subs {
+    attributes: Vec<Include>,
+    unknown: bool,
+}
+
+impl ResponseMask {
+    /// The mask of a typed resource type.
+    pub fn for_resource<T: Resource>(projection: &Projection) -> Self {
+        ResponseMask::new(T::resource_schemas(), projection)
+    }
+
+    /// The mask for the resource type of `schemas`.
+    pub fn new(schemas: ResourceSchemas<'_>, projection: &Projection) -> Self {
+        let core_uri = schemas.core().map_or("", |core| &core.id).to_owned();
+        let core = schemas
+            .attributes(Slot::Core)
+            .map(|found| include(projection, &core_uri, true, found.attribute))
+            .collect();
+        let extensions = schemas
+            .slots()
+            .skip(1)
+            .map(|slot| {
+                let Slot::Extension { uri, .. } = slot else {
+                    return None;
+                };
+                let attributes: Vec<Include> = schemas
+                    .attributes(slot)
+                    .map(|found| include(projection, uri, false, found.attribute))
+                    .collect();
+                let unknown = projection.returns(uri, false, &unknown_attribute(""));
+                let any = attributes.iter().any(|include| *include != Include::No);
+                (any || unknown).then_some(Subs {
+                    attributes,
+                    unknown,
+                })
+            })
+            .collect();
+        ResponseMask {
+            projection: projection.clone(),
+            core_uri,
+            core,
+            extensions,
+        }
+    }
+
+    /// Whether the attribute `name`, which no schema defines, is returned; for an
+    /// object keyed by a URI, whether that unknown extension is.
+    fn returns_unknown(&self, name: &str, extension_object: bool) -> bool {
+        if extension_object {
+            self.projection.returns_unknown_extension(name)
+        } else {
+            self.projection
+                .returns(&self.core_uri, true, &unknown_attribute(name))
+        }
+    }
+}
+
+/// An attribute no schema defines: the RFC 7643 §2.2 defaults.
+fn unknown_attribute(name: &str) -> Attribute {
+    let mut attribute = Attribute::new("", AttributeType::String);
+    attribute.name = Cow::Owned(name.to_owned());
+    attribute
+}
+
+fn include(projection: &Projection, schema: &str, core: bool, attribute: &Attribute) -> Include {
+    if !projection.returns(schema, core, attribute) {
+        return Include::No;
+    }
+    if attribute.kind != AttributeType::Complex {
+        return Include::Yes;
+    }
+    let attributes: Vec<Include> = attribute
+        .sub_attributes
+        .iter()
+        .map(|sub| {
+            if projection.returns_sub(schema, core, attribute, sub) {
+                Include::Yes
+            } else {
+                Include::No
+            }
+        })
+        .collect();
+    let unknown = projection.returns_sub(schema, core, attribute, &unknown_attribute(""));
+    if unknown && attributes.iter().all(|include| *include == Include::Yes) {
+        Include::Yes
+    } else {
+        Include::Subs(Subs {
+            attributes,
+            unknown,
+        })
+    }
+}
+
+/// How a typed value is being written. Not a public API: the derives use it.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub enum Form<'a> {
+    /// Everything but the secrets.
+    Safe,
+    /// Everything.
+    Full,
+    /// A resource in a response.
+    Response(&'a ResponseMask),
+    /// A complex value or an extension object in a response.
+    Subs(&'a Subs),
+}
+
+impl<'a> Form<'a> {
+    /// The form of attribute `index` of the value being written (for a resource, its
+    /// index in the core slot), `None` when it is not written. `secret` says whether
+    /// the attribute is `returned: never` or `writeOnly`.
+    #[inline]
+    pub fn attribute(self, index: usize, secret: bool) -> Option<Form<'a>> {
+        let include = match self {
+            Form::Safe => return (!secret).then_some(Form::Safe),
+            Form::Full => return Some(Form::Full),
+            Form::Response(mask) => mask.core.get(index),
+            Form::Subs(subs) => subs.attributes.get(index),
+        };
+        match include {
+            None | Some(Include::No) => None,
+            Some(Include::Yes) => Some(Form::Safe),
+            Some(Include::Subs(subs)) => Some(Form::Subs(subs)),
+        }
+    }
+
+    /// The form of the typed extension at position `index` of `resource`, `None` when
+    /// it is absent or writes nothing.
+    pub fn extension(
+        self,
+        resource: &dyn ResourceAccess,
+        schemas: ResourceSchemas<'_>,
+        index: usize,
+    ) -> Option<Form<'a>> {
+        let slot = schemas.slots().nth(index + 1)?;
+        if !resource.has_extension(slot) {
+            return None;
+        }
+        let Form::Response(mask) = self else {
+            return Some(self);
+        };
+        let subs = mask.extensions.get(index)?.as_ref()?;
+        let writes = schemas.attributes(slot).any(|found| {
+            subs.attributes.get(found.index) != Some(&Include::No)
+                && !is_empty(resource.get(slot, found.index, found.attribute))
+        });
+        writes.then_some(Form::Subs(subs))
+    }
+
+    /// Whether the attribute `name`, kept though no schema of the value defines it, is
+    /// written; `extension_object` when it is an object keyed by a URI.
+    pub fn unknown(self, name: &str, extension_object: bool) -> bool {
+        match self {
+            Form::Safe | Form::Full => true,
+            Form::Response(mask) => mask.returns_unknown(name, extension_object),
+            Form::Subs(subs) => subs.unknown,
+        }
+    }
+}
+
+fn is_empty(values: Values<'_>) -> bool {
+    values.is_empty()
+}
+
+/// A value that can be written in each [`Form`]. Not a public API: the derives
+/// implement it.
+#[doc(hidden)]
+pub trait SerializeForm: Serialize {
+    /// Writes the value in `form`.
+    fn serialize_form<S: Serializer>(
+        &self,
+        form: Form<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let _ = form;
+        self.serialize(serializer)
+    }
+}
+
+/// A value and the form to write it in. Not a public API: the derives use it.
+#[doc(hidden)]
+pub struct InForm<'a, T: ?Sized>(pub &'a T, pub Form<'a>);
+
+impl<T: SerializeForm + ?Sized> Serialize for InForm<'_, T> {
+    #[inline]
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_form(self.1, serializer)
+    }
+}
+
+impl<T: SerializeForm> SerializeForm for Vec<T> {
+    fn serialize_form<S: Serializer>(
+        &self,
+        form: Form<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for item in self {
+            seq.serialize_element(&InForm(item, form))?;
+        }
+        seq.end()
+    }
+}
+
+macro_rules! leaf_forms {
+    ($($leaf:ty),*) => {
+        $(impl SerializeForm for $leaf {})*
+    };
+}
+
+leaf_forms!(
+    String,
+    bool,
+    i64,
+    crate::value::Decimal,
+    crate::value::DateTime,
+    crate::value::Binary
+);
+
+impl<T: crate::value::ReferenceTypes> SerializeForm for crate::value::Reference<T> {}
+
+/// Whether an unknown attribute is an extension object: a URI key (`urn:` in any case)
+/// holding a JSON object. Not a public API: the derives use it.
+#[doc(hidden)]
+pub fn is_extension_object(name: &str, value: &serde_json::value::RawValue) -> bool {
+    name.get(..4)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("urn:"))
+        && value.get().trim_start().starts_with('{')
+}
