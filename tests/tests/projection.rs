@@ -166,3 +166,20 @@ fn a_response_mask_serves_many_resources() {
         .collect();
     assert_eq!(written[1], json!({"schemas": [USER], "userName": "bob"}));
 }
+
+#[test]
+fn a_list_response_carries_projected_resources() {
+    let projection = Projection::new().with_excluded_attributes("emails");
+    let mask = scim::response::ResponseMask::for_resource::<User>(&projection);
+    let mut user = User::new("bjensen");
+    user.password = Some("t1meMa$heen".into());
+    let page = scim::message::ListResponse::new(1, vec![Response::with_mask(&user, &mask)]);
+    assert_eq!(
+        serde_json::to_value(&page).unwrap(),
+        json!({
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+            "totalResults": 1,
+            "Resources": [{"schemas": [USER], "userName": "bjensen"}]
+        })
+    );
+}
