@@ -180,15 +180,15 @@ impl<'a> Container<'a> {
                     ),
                 );
             }
-            if attrs.characteristics.common {
+            if let Some(common) = &attrs.common {
                 if kind != Kind::Resource {
                     cx.error(
-                        member,
+                        common,
                         "only a resource has the common attributes (RFC 7643 §3.1)",
                     );
                 } else if common_index(&wire).is_none() {
                     cx.error(
-                        member,
+                        common,
                         format!("`{wire}` is not a common attribute (RFC 7643 §3.1): only `id`, `externalId` and `meta` are"),
                     );
                 }

@@ -132,6 +132,8 @@ pub struct FieldAttrs {
     pub rename: Option<LitStr>,
     pub extension: Option<Path>,
     pub unknown: Option<Path>,
+    /// The `common` key, for errors spanned on it.
+    pub common: Option<Path>,
     pub characteristics: Characteristics,
 }
 
@@ -208,7 +210,7 @@ pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         } else if meta.path.is_ident("case_exact") {
             case_exact.set(cx, meta, ());
         } else if meta.path.is_ident("common") {
-            common.set(cx, meta, ());
+            common.set(cx, meta, meta.path.clone());
         } else if meta.path.is_ident("description") {
             description.set(cx, meta, string_value(meta)?);
         } else if meta.path.is_ident("mutability") {
@@ -234,14 +236,16 @@ pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         }
         Ok(true)
     });
+    let common = common.get();
     FieldAttrs {
         rename: rename.get(),
         extension: extension.get(),
         unknown: unknown.get(),
+        common: common.clone(),
         characteristics: Characteristics {
             required: required.get().is_some(),
             case_exact: case_exact.get().is_some(),
-            common: common.get().is_some(),
+            common: common.is_some(),
             description: description.get(),
             mutability: mutability.get(),
             returned: returned.get(),
