@@ -16,6 +16,11 @@ pub trait Resource: Serialize + DeserializeOwned + Attributes + ResourceAccess {
     const SCHEMA: &'static str;
     /// The URIs of the typed extensions, in declaration order.
     const EXTENSIONS: &'static [&'static str];
+    /// The Schema resources of the typed extensions (RFC 7643 §3.3, §7), in declaration
+    /// order, as constants: each extension's [`Extension::DEFINITION`]. With
+    /// [`Attributes::ATTRIBUTES`] they let `const fn`s read the whole shape of the
+    /// resource, as the compile-time check of [`scim::filter!`](crate::filter!) does.
+    const EXTENSION_DEFINITIONS: &'static [Schema];
 
     /// The `schemas` attribute this value serialises with: the core schema, then every
     /// typed extension that is present, then every unknown extension object kept from
