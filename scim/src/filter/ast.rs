@@ -82,7 +82,7 @@ impl CompareOp {
     ];
 
     /// The operator as the RFC writes it, in lowercase: `"eq"`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             CompareOp::Eq => "eq",
             CompareOp::Ne => "ne",

@@ -20,9 +20,11 @@
 //! ```
 
 mod ast;
+pub(crate) mod checked;
 mod json;
 mod parse;
 mod syntax;
 
 pub use ast::{AttrPath, CompValue, CompareOp, Filter};
+pub use checked::Checked;
 pub use syntax::{MAX_DEPTH, MAX_LEN};
