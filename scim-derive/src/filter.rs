@@ -75,8 +75,19 @@ pub fn expand(input: TokenStream) -> TokenStream {
 fn expand_input(input: &Input) -> syn::Result<TokenStream> {
     let Input { krate, ty, text } = input;
     let source = text.value();
-    let filter = syntax::parse(&source)
-        .map_err(|error| syn::Error::new(text.span(), syntax_message(&source, &error)))?;
+    let filter = match syntax::parse(&source) {
+        Ok(filter) => filter,
+        Err(error) => {
+            let error = syn::Error::new(text.span(), syntax_message(&source, &error));
+            let error = error.into_compile_error();
+            return Ok(quote! {
+                {
+                    #error;
+                    #krate::__private::checked_after_error::<#ty>()
+                }
+            });
+        }
+    };
     let mut terms = Vec::new();
     collect_terms(&filter, None, krate, &mut terms);
     let name = type_name(ty);

@@ -6,7 +6,8 @@ use std::fmt;
 pub use crate::access::{ComplexAccess, ResourceAccess, Slot, Value, ValueList, Values, ValuesMut};
 pub use crate::describe::{AttributeValue, Attributes};
 pub use crate::filter::checked::{
-    check as check_filter, wrap as checked, Literal, Path, Term, Test,
+    after_error as checked_after_error, check as check_filter, wrap as checked, Literal, Path,
+    Term, Test,
 };
 pub use crate::resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
 pub use crate::schema::{

@@ -11,6 +11,12 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 /// schema URI, and a `schemas` attribute kept consistent with what is present.
 ///
 /// Derive it with `#[derive(scim::Resource)]` and `#[scim(schema = "urn:...")]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a SCIM resource",
+    label = "not a SCIM resource",
+    note = "derive `scim::Resource` for a struct with `#[scim(schema = \"urn:...\")]`, \
+            or use a generated model such as `scim::models::User`"
+)]
 pub trait Resource: Serialize + DeserializeOwned + Attributes + ResourceAccess {
     /// The URI of the core schema, e.g. `urn:ietf:params:scim:schemas:core:2.0:User`.
     const SCHEMA: &'static str;

@@ -263,8 +263,16 @@ pub struct Term {
 
 /// The wrapper the expansion puts around the tree it builds.
 #[doc(hidden)]
-pub fn wrap<R: Resource>(filter: Filter) -> Checked<R> {
+pub fn wrap<R>(filter: Filter) -> Checked<R> {
     Checked::new_unchecked(filter)
+}
+
+/// The value of the expansion after a syntax error, so that the code around it still
+/// type-checks and only the error is reported. It is only ever compiled together with
+/// that error, never run.
+#[doc(hidden)]
+pub fn after_error<R: Resource>() -> Checked<R> {
+    Checked::new_unchecked(Filter::And(Vec::new()))
 }
 
 const MESSAGE_CAPACITY: usize = 512;
