@@ -12,7 +12,9 @@
 use super::ast::{CompareOp, Filter};
 use crate::describe::Attributes;
 use crate::resource::Resource;
-use crate::schema::{Attribute, AttributeType, List, Text, COMMON_ATTRIBUTES};
+use crate::schema::{
+    Attribute, AttributeType, List, Mutability, Returned, Text, Uniqueness, COMMON_ATTRIBUTES,
+};
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
@@ -275,6 +277,24 @@ pub fn after_error<R: Resource>() -> Checked<R> {
     Checked::new_unchecked(Filter::And(Vec::new()))
 }
 
+/// `schemas`, which every resource has beside the common attributes (RFC 7643 §3): the
+/// URIs of the schemas it holds. RFC 7644 §3.4.2.2 filters on it:
+/// `schemas eq "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"`.
+const SCHEMAS: &[Attribute] = &[Attribute {
+    name: Cow::Borrowed("schemas"),
+    kind: AttributeType::Reference,
+    multi_valued: true,
+    description: None,
+    required: true,
+    canonical_values: Cow::Borrowed(&[]),
+    case_exact: true,
+    mutability: Mutability::ReadWrite,
+    returned: Returned::Always,
+    uniqueness: Uniqueness::None,
+    reference_types: Cow::Borrowed(&[Cow::Borrowed("uri")]),
+    sub_attributes: Cow::Borrowed(&[]),
+}];
+
 const MESSAGE_CAPACITY: usize = 512;
 
 /// The outcome of [`check`]: empty, or the message of the first mistake.
@@ -385,47 +405,51 @@ impl Shape<'_> {
         Outcome::OK.push("invalid filter: ")
     }
 
-    /// The attributes of `scope`, in two tables (the common attributes come first).
-    const fn tables(&self, scope: Scope<'_>) -> (&'static [Attribute], &'static [Attribute]) {
+    /// The attributes of `scope`, in three tables: for the core, the common attributes,
+    /// `schemas` and the core schema's attributes.
+    const fn tables(&self, scope: Scope<'_>) -> [&'static [Attribute]; 3] {
         match scope {
-            Scope::Core => (COMMON_ATTRIBUTES, self.core),
-            Scope::Extension(index) => (&[], list(&self.extensions[index].attributes)),
-            Scope::Sub(_, attribute) => (&[], list(&attribute.sub_attributes)),
+            Scope::Core => [COMMON_ATTRIBUTES, SCHEMAS, self.core],
+            Scope::Extension(index) => [&[], &[], list(&self.extensions[index].attributes)],
+            Scope::Sub(_, attribute) => [&[], &[], list(&attribute.sub_attributes)],
         }
     }
 
     const fn find(&self, scope: Scope<'_>, name: &str) -> Option<&'static Attribute> {
-        let (first, second) = self.tables(scope);
-        match find_in(first, name) {
-            Some(found) => Some(found),
-            None => find_in(second, name),
+        let tables = self.tables(scope);
+        let mut i = 0;
+        while i < tables.len() {
+            if let Some(found) = find_in(tables[i], name) {
+                return Some(found);
+            }
+            i += 1;
         }
+        None
     }
 
     /// The name in `scope` to suggest for `name`: the closest by edit distance if it is
     /// close enough, else the one sharing the longest start with it, if that start is at
     /// least half of `name` (and three characters).
     const fn closest(&self, scope: Scope<'_>, name: &str) -> Option<&'static str> {
-        let (first, second) = self.tables(scope);
-        let (a, a_distance) = closest_in(first, name);
-        let (b, b_distance) = closest_in(second, name);
-        let (best, distance) = if b_distance < a_distance {
-            (b, b_distance)
-        } else {
-            (a, a_distance)
-        };
-        if distance <= max(name.len(), 3) / 3 {
-            return best;
+        let tables = self.tables(scope);
+        let mut closest = (None, usize::MAX);
+        let mut prefixed = (None, 0);
+        let mut i = 0;
+        while i < tables.len() {
+            let (found, distance) = closest_in(tables[i], name);
+            if distance < closest.1 {
+                closest = (found, distance);
+            }
+            let (found, len) = prefixed_in(tables[i], name);
+            if len > prefixed.1 {
+                prefixed = (found, len);
+            }
+            i += 1;
         }
-        let (a, a_len) = prefixed_in(first, name);
-        let (b, b_len) = prefixed_in(second, name);
-        let (best, len) = if b_len > a_len {
-            (b, b_len)
-        } else {
-            (a, a_len)
-        };
-        if len >= max(3, name.len().div_ceil(2)) {
-            best
+        if closest.1 <= max(name.len(), 3) / 3 {
+            closest.0
+        } else if prefixed.1 >= max(3, name.len().div_ceil(2)) {
+            prefixed.0
         } else {
             None
         }
