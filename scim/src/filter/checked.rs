@@ -99,15 +99,15 @@ impl<R> fmt::Display for Checked<R> {
 
 /// A filter written in Rust source and checked by the compiler against a resource type
 /// (RFC 7644 §3.4.2.2): `scim::filter!(Type, "filter")` is a
-/// [`Checked<Type>`](filter::Checked).
+/// [`Checked<Type>`](crate::filter::Checked).
 ///
 /// The filter is parsed while the crate compiles, by the parser of
-/// [`Filter::parse`](filter::Filter::parse), and checked against the resource's attribute
+/// [`Filter::parse`](crate::filter::Filter::parse), and checked against the resource's attribute
 /// metadata (the common attributes of RFC 7643 §3.1, the core schema and the typed
 /// extensions). The crate does not compile when:
 ///
 /// - the filter's syntax is wrong: the error gives the position and what was expected,
-///   as [`Filter::parse`](filter::Filter::parse) does at run time;
+///   as [`Filter::parse`](crate::filter::Filter::parse) does at run time;
 /// - a schema URI is not one of the resource's schemas, an attribute is not in the schema
 ///   the path names (the core schema when it names none), or a sub-attribute is not in
 ///   its attribute; names compare case-insensitively (RFC 7643 §2.1), and the error
