@@ -615,7 +615,7 @@ impl Shape<'_> {
                 if matches!(attribute.kind, AttributeType::Complex) {
                     Outcome::OK
                 } else {
-                    self.about(term)
+                    self.about(term, "")
                         .push(" is ")
                         .push(attribute.kind.as_str())
                         .push(": a value filter [...] applies to complex attributes")
@@ -625,8 +625,9 @@ impl Shape<'_> {
         }
     }
 
-    /// The start of a message about the attribute of `term`: `... for User: 'emails.type'`.
-    const fn about(&self, term: &Term) -> Outcome {
+    /// The start of a message about the attribute of `term`, `suffix` added to its path:
+    /// `invalid filter: 'emails.type' of User`.
+    const fn about(&self, term: &Term, suffix: &str) -> Outcome {
         let outcome = self.error().push("'");
         let outcome = match term.parent {
             Some(parent) => outcome.push(parent.attribute).push("."),
@@ -640,7 +641,7 @@ impl Shape<'_> {
             Some(sub) => outcome.push(".").push(sub),
             None => outcome,
         };
-        outcome.push("' of ").push(self.resource)
+        outcome.push(suffix).push("' of ").push(self.resource)
     }
 
     const fn compare(
@@ -651,13 +652,14 @@ impl Shape<'_> {
         literal: Literal,
     ) -> Outcome {
         // A complex attribute compares through its `value` sub-attribute.
+        let through_value = matches!(attribute.kind, AttributeType::Complex);
         let compared = if matches!(attribute.kind, AttributeType::Complex) {
             match find_in(list(&attribute.sub_attributes), "value") {
                 Some(value) => value,
                 None => {
                     let subs = list(&attribute.sub_attributes);
                     let outcome = self
-                        .about(term)
+                        .about(term, "")
                         .push(" is complex with no 'value' sub-attribute to compare");
                     return if subs.is_empty() {
                         outcome
@@ -675,6 +677,7 @@ impl Shape<'_> {
             attribute
         };
         let kind = compared.kind;
+        let subject = self.about(term, if through_value { ".value" } else { "" });
         let ordering = matches!(
             op,
             CompareOp::Gt | CompareOp::Ge | CompareOp::Lt | CompareOp::Le
@@ -682,8 +685,7 @@ impl Shape<'_> {
         let substring = matches!(op, CompareOp::Co | CompareOp::Sw | CompareOp::Ew);
         let textual = matches!(kind, AttributeType::String | AttributeType::Reference);
         if ordering && matches!(kind, AttributeType::Boolean | AttributeType::Binary) {
-            return self
-                .about(term)
+            return subject
                 .push(" is ")
                 .push(kind.as_str())
                 .push(": ")
@@ -691,8 +693,7 @@ impl Shape<'_> {
                 .push(" does not apply to boolean or binary attributes (RFC 7644 §3.4.2.2)");
         }
         if substring && !textual {
-            return self
-                .about(term)
+            return subject
                 .push(" is ")
                 .push(kind.as_str())
                 .push(": ")
@@ -702,8 +703,7 @@ impl Shape<'_> {
         let fits = match literal {
             Literal::Null => {
                 if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-                    return self
-                        .about(term)
+                    return subject
                         .push(": ")
                         .push(op.as_str())
                         .push(" cannot compare with null; only eq and ne can");
@@ -723,8 +723,7 @@ impl Shape<'_> {
         if fits {
             return Outcome::OK;
         }
-        let outcome = self
-            .about(term)
+        let outcome = subject
             .push(" is ")
             .push(kind.as_str())
             .push(": compare it with ")
@@ -848,7 +847,7 @@ const fn same_start(a: &[u8], b: &[u8], len: usize) -> bool {
 }
 
 /// The longest name the edit distance is computed for; longer ones are never suggested.
-const LONGEST: usize = 128;
+const LONGEST: usize = 64;
 
 /// The Levenshtein distance between `a` and `b`, ignoring ASCII case; `usize::MAX` for
 /// texts longer than [`LONGEST`] bytes.
@@ -883,6 +882,125 @@ const fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::User;
+
+    const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    fn path(uri: Option<&'static str>, attribute: &'static str) -> Path {
+        Path {
+            uri,
+            attribute,
+            sub_attribute: None,
+        }
+    }
+
+    fn term(path: Path, test: Test) -> Term {
+        Term {
+            parent: None,
+            path,
+            test,
+        }
+    }
+
+    fn string_eq(path: Path) -> Term {
+        term(path, Test::Compare(CompareOp::Eq, Literal::String))
+    }
+
+    fn message(terms: &[Term]) -> Option<String> {
+        check::<User>("User", terms).message().map(str::to_owned)
+    }
+
+    #[test]
+    fn every_term_is_checked_not_only_the_first() {
+        let terms = [
+            string_eq(path(None, "userName")),
+            string_eq(path(None, "nickNam")),
+        ];
+        assert_eq!(
+            message(&terms).unwrap(),
+            "invalid filter: User has no attribute 'nickNam'; did you mean 'nickName'?"
+        );
+    }
+
+    #[test]
+    fn a_core_attribute_under_an_extension_urn_is_suggested_without_it() {
+        assert_eq!(
+            message(&[string_eq(path(Some(ENTERPRISE), "userName"))]).unwrap(),
+            format!(
+                "invalid filter: the extension {ENTERPRISE} of User has no attribute \
+                 'userName'; did you mean 'userName', of the core schema?"
+            )
+        );
+    }
+
+    #[test]
+    fn a_name_far_from_every_attribute_gets_no_suggestion() {
+        assert_eq!(
+            message(&[term(path(None, "zzzzzz"), Test::Present)]).unwrap(),
+            "invalid filter: User has no attribute 'zzzzzz'"
+        );
+    }
+
+    #[test]
+    fn a_urn_far_from_every_schema_lists_the_schemas() {
+        assert_eq!(
+            message(&[term(path(Some("urn:example:x"), "a"), Test::Present)]).unwrap(),
+            format!(
+                "invalid filter: 'urn:example:x' is not a schema of User, whose schemas are \
+                 urn:ietf:params:scim:schemas:core:2.0:User and {ENTERPRISE}"
+            )
+        );
+    }
+
+    #[test]
+    fn schemas_is_a_multi_valued_uri_of_every_resource() {
+        assert_eq!(message(&[string_eq(path(None, "SCHEMAS"))]), None);
+        assert!(message(&[term(
+            path(None, "schemas"),
+            Test::Compare(CompareOp::Eq, Literal::Integer("1"))
+        )])
+        .is_some());
+    }
+
+    #[test]
+    fn a_complex_attribute_compares_through_its_value_sub_attribute() {
+        let contains = Test::Compare(CompareOp::Co, Literal::String);
+        assert_eq!(message(&[term(path(None, "emails"), contains)]), None);
+        assert_eq!(
+            message(&[term(
+                path(None, "emails"),
+                Test::Compare(CompareOp::Eq, Literal::True)
+            )])
+            .unwrap(),
+            "invalid filter: 'emails.value' of User is string: compare it with a string, not with true"
+        );
+    }
+
+    #[test]
+    fn inside_a_value_filter_a_path_is_a_plain_sub_attribute_name() {
+        let inside = |path: Path| Term {
+            parent: Some(Path {
+                uri: None,
+                attribute: "emails",
+                sub_attribute: None,
+            }),
+            path,
+            test: Test::Present,
+        };
+        assert_eq!(message(&[inside(path(None, "TYPE"))]), None);
+        let expected = "invalid filter: inside emails[...] a path names a sub-attribute of \
+                        'emails', without schema URI or further sub-attribute";
+        assert_eq!(
+            message(&[inside(path(Some(ENTERPRISE), "type"))]).unwrap(),
+            expected
+        );
+        let nested = Path {
+            uri: None,
+            attribute: "type",
+            sub_attribute: Some("value"),
+        };
+        assert_eq!(message(&[inside(nested)]).unwrap(), expected);
+    }
 
     #[test]
     fn distance_counts_edits_ignoring_case() {
