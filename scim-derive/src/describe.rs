@@ -77,17 +77,11 @@ pub fn schema_fn(container: &Container) -> TokenStream {
         Kind::Complex => quote!(
             const DEFINITION: _scim::Schema = __SCHEMA;
         ),
-        Kind::Resource | Kind::Message => {
-            let extensions = container.extensions.iter().map(|field| field.inner);
-            let count = container.extensions.len();
-            quote! {
-                fn extension_schemas() -> &'static [_scim::Schema] {
-                    static __EXTENSIONS: [_scim::Schema; #count] =
-                        [#(<#extensions as _scim::Extension>::DEFINITION),*];
-                    &__EXTENSIONS
-                }
+        Kind::Resource | Kind::Message => quote! {
+            fn extension_schemas() -> &'static [_scim::Schema] {
+                <Self as _scim::Resource>::EXTENSION_DEFINITIONS
             }
-        }
+        },
     };
     quote! {
         fn schema() -> &'static _scim::Schema {

@@ -12,6 +12,7 @@ mod canonical;
 mod ctxt;
 mod de;
 mod describe;
+mod filter;
 mod ser;
 mod structs;
 
@@ -72,4 +73,13 @@ pub fn derive_message(input: TokenStream) -> TokenStream {
 pub fn derive_canonical_values(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     canonical::expand(&input).into()
+}
+
+/// The expansion of `scim::filter!(Type, "filter")`, which passes the path of the `scim`
+/// crate first: use that macro. It parses the filter, checks it against `Type` at compile
+/// time and builds a `scim::filter::Checked<Type>` (RFC 7644 §3.4.2.2).
+#[doc(hidden)]
+#[proc_macro]
+pub fn checked_filter(input: TokenStream) -> TokenStream {
+    filter::expand(input.into()).into()
 }

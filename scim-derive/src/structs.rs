@@ -80,7 +80,11 @@ fn trait_impls(container: &Container) -> TokenStream {
     };
     match container.kind {
         Kind::Resource => {
-            let extension_types = container.extensions.iter().map(|field| field.inner);
+            let extension_types: Vec<&syn::Type> = container
+                .extensions
+                .iter()
+                .map(|field| field.inner)
+                .collect();
             let schema_list = schema_list(container);
             let schema_fn = describe::schema_fn(container);
             quote! {
@@ -90,6 +94,8 @@ fn trait_impls(container: &Container) -> TokenStream {
                     const SCHEMA: &'static str = #schema;
                     const EXTENSIONS: &'static [&'static str] =
                         &[#(<#extension_types as _scim::Extension>::SCHEMA),*];
+                    const EXTENSION_DEFINITIONS: &'static [_scim::Schema] =
+                        &[#(<#extension_types as _scim::Extension>::DEFINITION),*];
                     fn schemas(&self) -> _scim::SchemaList<'_> {
                         #schema_list
                     }
@@ -127,6 +133,7 @@ fn stub(input: &DeriveInput, kind: Kind, krate: &syn::Path) -> TokenStream {
             impl _scim::Resource for #ident {
                 const SCHEMA: &'static str = "";
                 const EXTENSIONS: &'static [&'static str] = &[];
+                const EXTENSION_DEFINITIONS: &'static [_scim::Schema] = &[];
                 fn schemas(&self) -> _scim::SchemaList<'_> {
                     ::core::unimplemented!()
                 }

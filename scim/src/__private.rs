@@ -5,18 +5,25 @@ use std::fmt;
 
 pub use crate::access::{ComplexAccess, ResourceAccess, Slot, Value, ValueList, Values, ValuesMut};
 pub use crate::describe::{AttributeValue, Attributes};
+pub use crate::filter::checked::{
+    after_error as checked_after_error, check as check_filter, wrap as checked, Literal, Path,
+    Term, Test,
+};
 pub use crate::resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
 pub use crate::response::{is_extension_object, Form, InForm, SerializeForm};
 pub use crate::schema::{
     self, text, Attribute, AttributeType, Mutability, Returned, Schema, Uniqueness,
 };
 pub use crate::unknown::UnknownAttributes;
+pub use scim_derive::checked_filter;
 pub use serde;
 pub use std::borrow::Cow;
 pub use std::option::Option::{None, Some};
 /// An unknown attribute's value, kept as the JSON text it was read from.
 pub type RawJson = Box<serde_json::value::RawValue>;
+pub use std::boxed::Box;
 pub use std::string::String;
+pub use std::vec::Vec;
 
 /// An attribute name read from input, borrowed when the input allows it.
 pub struct Key<'de>(Cow<'de, str>);

@@ -12,6 +12,12 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 /// schema URI, and a `schemas` attribute kept consistent with what is present.
 ///
 /// Derive it with `#[derive(scim::Resource)]` and `#[scim(schema = "urn:...")]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a SCIM resource",
+    label = "not a SCIM resource",
+    note = "derive `scim::Resource` for a struct with `#[scim(schema = \"urn:...\")]`, \
+            or use a generated model such as `scim::models::User`"
+)]
 pub trait Resource:
     Serialize + SerializeForm + DeserializeOwned + Attributes + ResourceAccess
 {
@@ -19,6 +25,11 @@ pub trait Resource:
     const SCHEMA: &'static str;
     /// The URIs of the typed extensions, in declaration order.
     const EXTENSIONS: &'static [&'static str];
+    /// The Schema resources of the typed extensions (RFC 7643 §3.3, §7), in declaration
+    /// order, as constants: each extension's [`Extension::DEFINITION`]. With
+    /// [`Attributes::ATTRIBUTES`] they let `const fn`s read the whole shape of the
+    /// resource, as the compile-time check of [`scim::filter!`](crate::filter!) does.
+    const EXTENSION_DEFINITIONS: &'static [Schema];
 
     /// The `schemas` attribute this value serialises with: the core schema, then every
     /// typed extension that is present, then every unknown extension object kept from

@@ -1,6 +1,6 @@
-//! The filter tree (RFC 7644 §3.4.2.2), its canonical text and its JSON form.
+//! The filter tree (RFC 7644 §3.4.2.2) and its canonical text. Shared with `scim-derive`
+//! as `syntax.rs` is: it depends on nothing but `std`.
 
-use serde_json::{json, Value};
 use std::fmt::{self, Write};
 
 /// A parsed SCIM filter (RFC 7644 §3.4.2.2, Figure 1).
@@ -82,7 +82,7 @@ impl CompareOp {
     ];
 
     /// The operator as the RFC writes it, in lowercase: `"eq"`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             CompareOp::Eq => "eq",
             CompareOp::Ne => "ne",
@@ -246,70 +246,4 @@ fn write_chain(
         }
     }
     Ok(())
-}
-
-impl Filter {
-    /// The tree as JSON, the form `scim filter parse` prints:
-    /// `{"op":"eq","attr":PATH,"value":VALUE}` (any operator of RFC 7644 Table 3),
-    /// `{"op":"pr","attr":PATH}`, `{"op":"and"|"or","filters":[...]}`,
-    /// `{"op":"not","filter":F}` and `{"op":"valuePath","attr":PATH,"filter":F}`, where
-    /// PATH is the attribute path as written, URI included.
-    ///
-    /// A number becomes a JSON number read from its text; one that a
-    /// [`serde_json::Value`] cannot hold (beyond the range of `f64`, as `1e400`) stays its
-    /// text, a JSON string. Numbers with a fraction or exponent come back as `f64`, so
-    /// `1.50` is written `1.5`.
-    ///
-    /// ```
-    /// use scim::filter::Filter;
-    /// use serde_json::json;
-    ///
-    /// let filter = Filter::parse(r#"emails[type eq "work"] and not (age lt 18)"#)?;
-    /// assert_eq!(
-    ///     filter.to_json(),
-    ///     json!({"op": "and", "filters": [
-    ///         {"op": "valuePath", "attr": "emails",
-    ///          "filter": {"op": "eq", "attr": "type", "value": "work"}},
-    ///         {"op": "not", "filter": {"op": "lt", "attr": "age", "value": 18}}
-    ///     ]})
-    /// );
-    /// # Ok::<(), scim::Error>(())
-    /// ```
-    pub fn to_json(&self) -> Value {
-        match self {
-            Filter::Compare { path, op, value } => json!({
-                "op": op.as_str(),
-                "attr": path.to_string(),
-                "value": value_json(value),
-            }),
-            Filter::Present(path) => json!({"op": "pr", "attr": path.to_string()}),
-            Filter::And(filters) => json!({
-                "op": "and",
-                "filters": filters.iter().map(Filter::to_json).collect::<Vec<_>>(),
-            }),
-            Filter::Or(filters) => json!({
-                "op": "or",
-                "filters": filters.iter().map(Filter::to_json).collect::<Vec<_>>(),
-            }),
-            Filter::Not(filter) => json!({"op": "not", "filter": filter.to_json()}),
-            Filter::ValuePath { path, filter } => json!({
-                "op": "valuePath",
-                "attr": path.to_string(),
-                "filter": filter.to_json(),
-            }),
-        }
-    }
-}
-
-fn value_json(value: &CompValue) -> Value {
-    match value {
-        CompValue::False => Value::Bool(false),
-        CompValue::Null => Value::Null,
-        CompValue::True => Value::Bool(true),
-        CompValue::Number(text) => match serde_json::from_str::<Value>(text) {
-            Ok(number @ Value::Number(_)) => number,
-            _ => Value::String(text.clone()),
-        },
-        CompValue::String(text) => Value::String(text.clone()),
-    }
 }

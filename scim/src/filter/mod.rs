@@ -20,15 +20,11 @@
 //! ```
 
 mod ast;
+pub(crate) mod checked;
+mod json;
 mod parse;
+mod syntax;
 
 pub use ast::{AttrPath, CompValue, CompareOp, Filter};
-
-/// The longest filter [`Filter::parse`] reads, in characters; a longer one is an
-/// `invalidFilter` error.
-pub const MAX_LEN: usize = 4096;
-
-/// The deepest nesting [`Filter::parse`] reads: each group `( )`, `not ( )` and value
-/// filter `[ ]` inside another is one level; the 65th is an `invalidFilter` error. The
-/// parser's recursion is bounded by it, so no input overflows the stack.
-pub const MAX_DEPTH: usize = 64;
+pub use checked::Checked;
+pub use syntax::{MAX_DEPTH, MAX_LEN};

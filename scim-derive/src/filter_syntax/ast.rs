@@ -1,0 +1,1 @@
+../../../scim/src/filter/ast.rs

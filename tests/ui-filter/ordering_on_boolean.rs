@@ -1,0 +1,6 @@
+// gt, ge, lt and le on a boolean attribute are invalidFilter (RFC 7644 §3.4.2.2).
+use scim::models::User;
+
+fn main() {
+    let _ = scim::filter!(User, "active gt false");
+}
