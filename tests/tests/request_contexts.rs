@@ -8,7 +8,7 @@
 use scim::access::ResourceAccess;
 use scim::generic::{GenericResource, ResourceSchemas};
 use scim::message::{PatchOp, SearchRequest};
-use scim::models::{Group, User};
+use scim::models::{Group, ResourceType, ServiceProviderConfig, User};
 use scim::request::{self, Notice, Report, Rules};
 use scim::schema::{Loader, Schema};
 use scim::value::DateTime;
@@ -126,6 +126,18 @@ impl Model for User {
 impl Model for Group {
     fn loaded() -> Loaded {
         bundled(GROUP, &[])
+    }
+}
+
+impl Model for ServiceProviderConfig {
+    fn loaded() -> Loaded {
+        bundled(<ServiceProviderConfig as Resource>::SCHEMA, &[])
+    }
+}
+
+impl Model for ResourceType {
+    fn loaded() -> Loaded {
+        bundled(<ResourceType as Resource>::SCHEMA, &[])
     }
 }
 
@@ -1101,4 +1113,27 @@ fn a_response_without_id_is_an_error() {
         .detail()
         .unwrap()
         .starts_with("id: the attribute is returned always"));
+}
+
+#[test]
+fn the_service_provider_configuration_needs_no_id() {
+    // RFC 7643 §5: "the id attribute is not required for the service provider
+    // configuration resource"; the RFC's example has none.
+    let body = rfc_example("rfc7643/8.5-service-provider-config.json");
+    assert!(response::<ServiceProviderConfig>(&body).unwrap().is_empty());
+}
+
+#[test]
+fn a_resource_type_is_read_by_its_own_id_definition() {
+    // The ResourceType schema (RFC 7643 §6, §8.7.2) defines its own optional `id`,
+    // which stands for the common one.
+    for file in [
+        "rfc7643/8.6-resource-type-user.json",
+        "rfc7643/8.6-resource-type-group.json",
+    ] {
+        let mut body = rfc_example(file);
+        assert!(response::<ResourceType>(&body).is_ok(), "{file}");
+        body.as_object_mut().unwrap().remove("id");
+        assert!(response::<ResourceType>(&body).is_ok(), "{file}");
+    }
 }

@@ -19,8 +19,11 @@
 //! | replace, with the existing resource | an `immutable` attribute omitted while the existing resource has a value | kept and reported ([`Notice::ImmutableKept`]): nothing is asserted, as §3.5.1 says of omitted attributes, and an unassigned value cannot be told from an omitted one (RFC 7643 §2.5). Strict: 400 `mutability` |
 //! | patch | see [`Rules::patch`] | `invalidPath`, `noTarget`, `mutability`, `invalidValue`, `invalidFilter` |
 //! | query | see [`Rules::query`] | `invalidFilter`, `invalidValue`, `invalidCount`, `invalidCursor` |
-//! | response | a `returned: never` or `writeOnly` value (`password`) present; a `returned: always` attribute (`id`) missing | 500: the service provider is about to leak a value or break RFC 7643 §3.1 |
+//! | response | a `returned: never` or `writeOnly` value (`password`) present; a `returned: always` attribute (`id`) missing | 500: the service provider is about to leak a value or break RFC 7643 §3.1 (the ServiceProviderConfig resource, whose `id` "is not required", RFC 7643 §5, excepted) |
 //!
+//! Where a core schema defines an attribute named like a common attribute (the ResourceType
+//! and Schema schemas of RFC 7643 §8.7.2 define their own `id`), the schema's definition
+//! stands for the common one, as typed models and generic resources read it.
 //! Immutable sub-attributes of multi-valued complex attributes (Group `members.value`)
 //! are not compared on replace: values of a multi-valued attribute have no identity to
 //! match old and new ones by, and RFC 7643 §4.2 lets `members` values be added and
@@ -457,8 +460,9 @@ impl Rules {
     /// `returned: never` or `writeOnly` attribute (RFC 7643 §7: "Attribute values SHALL
     /// NOT be returned"; `password`), and every `returned: always` attribute present
     /// (`id`: "Each representation of the resource MUST include a non-empty id value",
-    /// RFC 7643 §3.1). A violation is a 500 error naming the attribute: the fault is the
-    /// service provider's. (`schemas` is not an attribute of the schemas; typed and
+    /// RFC 7643 §3.1; the ServiceProviderConfig resource, whose `id` "is not required"
+    /// (RFC 7643 §5), may leave it out). A violation is a 500 error naming the attribute:
+    /// the fault is the service provider's. (`schemas` is not an attribute of the schemas; typed and
     /// generic resources always write it.)
     ///
     /// ```

@@ -4,8 +4,11 @@
 use super::compare::{same_values, Scope};
 use super::{Checker, Notice};
 use crate::access::{ComplexAccess, ResourceAccess, Slot, Value, Values, ValuesMut};
-use crate::schema::{Attribute, AttributeType, Mutability, ResourceSchemas, Returned};
-use crate::Error;
+use crate::models::ServiceProviderConfig;
+use crate::schema::{
+    Attribute, AttributeType, Found, Mutability, ResourceSchemas, Returned, COMMON_ATTRIBUTES,
+};
+use crate::{Error, Resource};
 
 /// The path of top-level attribute `name` of `slot` (RFC 7644 §3.10): extension
 /// attributes carry their schema URI.
@@ -14,6 +17,24 @@ pub(super) fn attribute_path(slot: Slot<'_>, name: &str) -> String {
         Slot::Core => name.to_owned(),
         Slot::Extension { uri, .. } => format!("{uri}:{name}"),
     }
+}
+
+/// The attributes of `slot`, in index order, as the rules see them: a common attribute
+/// (RFC 7643 §3.1) that the core schema defines itself is left out, the schema's
+/// definition standing for it, as the generic reader and the typed models read it (the
+/// ResourceType and Schema schemas of RFC 7643 §8.7.2 define their own `id`).
+pub(super) fn attributes<'s>(
+    schemas: ResourceSchemas<'s>,
+    slot: Slot<'_>,
+) -> impl Iterator<Item = Found<'s>> + 's {
+    schemas.attributes(slot).filter(move |found| {
+        found.slot != Slot::Core
+            || found.index >= COMMON_ATTRIBUTES.len()
+            || schemas
+                .core()
+                .and_then(|core| core.attribute(&found.attribute.name))
+                .is_none()
+    })
 }
 
 /// The complex values among `values`.
@@ -50,7 +71,7 @@ where
         if !resource.has_extension(slot) {
             continue;
         }
-        for found in schemas.attributes(slot) {
+        for found in attributes(schemas, slot) {
             let (index, attribute) = (found.index, found.attribute);
             let path = attribute_path(slot, &attribute.name);
             let old = existing.map_or(Values::None, |existing| {
@@ -175,7 +196,7 @@ pub(super) fn check_required<R: ResourceAccess + ?Sized>(
         if !resource.has_extension(slot) {
             continue;
         }
-        for found in schemas.attributes(slot) {
+        for found in attributes(schemas, slot) {
             let path = attribute_path(slot, &found.attribute.name);
             let values = resource.get(slot, found.index, found.attribute);
             required_in(values, found.attribute, &path)?;
@@ -232,7 +253,7 @@ where
             continue;
         }
         let present = resource.has_extension(slot);
-        for found in schemas.attributes(slot) {
+        for found in attributes(schemas, slot) {
             let (index, attribute) = (found.index, found.attribute);
             let new = if present {
                 resource.get(slot, index, attribute)
@@ -299,13 +320,23 @@ pub(super) fn check_response<R: ResourceAccess + ?Sized>(
     resource: &R,
     schemas: ResourceSchemas<'_>,
 ) -> Result<(), Error> {
+    // RFC 7643 §5: "Unlike other core resources, the id attribute is not required for the
+    // service provider configuration resource."
+    let service_provider_config = schemas.core().is_some_and(|core| {
+        core.id
+            .eq_ignore_ascii_case(<ServiceProviderConfig as Resource>::SCHEMA)
+    });
     for slot in schemas.slots() {
         if !resource.has_extension(slot) {
             continue;
         }
-        for found in schemas.attributes(slot) {
+        for found in attributes(schemas, slot) {
             let path = attribute_path(slot, &found.attribute.name);
             let values = resource.get(slot, found.index, found.attribute);
+            let common = slot == Slot::Core && found.index < COMMON_ATTRIBUTES.len();
+            if service_provider_config && common && values.is_empty() {
+                continue;
+            }
             returned_in(values, found.attribute, &path)?;
         }
     }
