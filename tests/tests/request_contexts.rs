@@ -660,7 +660,10 @@ fn a_path_filter_that_does_not_parse_is_invalid_filter() {
     let body = ops(json!([{"op": "remove", "path": "emails[type eq]"}]));
     let (scim_type, detail) = error_of(patch::<User>(&body, &Rules::new()));
     assert_eq!(scim_type, Some(ScimType::InvalidFilter));
-    assert!(detail.starts_with("Operations[0].path: at "), "{detail}");
+    assert_eq!(
+        detail,
+        "Operations[0].path: value filter `type eq`: at 8: expected a comparison value (false, null, true, a number or a string), found the end"
+    );
 }
 
 #[test]
@@ -1136,4 +1139,25 @@ fn a_resource_type_is_read_by_its_own_id_definition() {
         body.as_object_mut().unwrap().remove("id");
         assert!(response::<ResourceType>(&body).is_ok(), "{file}");
     }
+}
+
+/// A model whose readOnly field is not an `Option`: the rules cannot unassign it.
+#[derive(Clone, Debug, Default, PartialEq, Resource)]
+#[scim(schema = "urn:example:params:scim:schemas:core:2.0:Plain")]
+struct Plain {
+    #[scim(mutability = "readOnly")]
+    level: String,
+}
+
+#[test]
+fn a_read_only_value_a_typed_model_cannot_unassign_is_refused() {
+    // Typed only: a generic resource can always unassign a value.
+    let mut plain = Plain {
+        level: "gold".to_owned(),
+    };
+    let error = Rules::new()
+        .create(&mut plain, Plain::resource_schemas())
+        .unwrap_err();
+    assert_eq!(error.scim_type(), Some(&ScimType::Mutability));
+    assert!(error.detail().unwrap().starts_with("level: "));
 }

@@ -190,7 +190,12 @@ pub(super) fn patch_path<'s>(
             "`{head}` is single-valued: a value filter selects values of a multi-valued attribute (RFC 7644 §3.5.2)"
         )));
     }
-    let filter = Filter::parse(inner)?;
+    let filter = Filter::parse(inner).map_err(|error| {
+        Error::invalid_filter(format!(
+            "value filter `{inner}`: {}",
+            error.detail().unwrap_or("invalid")
+        ))
+    })?;
     let sub = if tail.is_empty() {
         None
     } else {
