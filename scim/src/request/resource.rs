@@ -9,13 +9,47 @@ use crate::schema::{
     Attribute, AttributeType, Found, Mutability, ResourceSchemas, Returned, COMMON_ATTRIBUTES,
 };
 use crate::{Error, Resource};
+use std::fmt;
 
-/// The path of top-level attribute `name` of `slot` (RFC 7644 §3.10): extension
-/// attributes carry their schema URI.
-pub(super) fn attribute_path(slot: Slot<'_>, name: &str) -> String {
-    match slot {
-        Slot::Core => name.to_owned(),
-        Slot::Extension { uri, .. } => format!("{uri}:{name}"),
+/// Where a value is, in RFC 7644 §3.10 notation (`emails[1].display`,
+/// `urn:...:User:manager.displayName`), written only when a notice or an error needs it.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// Top-level attribute `name` of `slot`: extension attributes carry their URI.
+    Top(Slot<'a>, &'a str),
+    /// Value `index` of a multi-valued attribute.
+    Item(&'a Path<'a>, usize),
+    /// Sub-attribute `name` of a complex value.
+    Sub(&'a Path<'a>, &'a str),
+}
+
+impl<'a> Path<'a> {
+    fn item(&'a self, index: usize) -> Path<'a> {
+        Path::Item(self, index)
+    }
+
+    fn sub(&'a self, name: &'a str) -> Path<'a> {
+        Path::Sub(self, name)
+    }
+
+    /// Value `index` of `attribute` when it is multi-valued, else the attribute itself.
+    fn value_of(&'a self, attribute: &Attribute, index: usize) -> Path<'a> {
+        if attribute.multi_valued {
+            self.item(index)
+        } else {
+            *self
+        }
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Top(Slot::Core, name) => formatter.write_str(name),
+            Path::Top(Slot::Extension { uri, .. }, name) => write!(formatter, "{uri}:{name}"),
+            Path::Item(parent, index) => write!(formatter, "{parent}[{index}]"),
+            Path::Sub(parent, name) => write!(formatter, "{parent}.{name}"),
+        }
     }
 }
 
@@ -47,7 +81,7 @@ fn complexes<'a>(values: Values<'a>, attribute: &Attribute) -> Vec<&'a dyn Compl
         .collect()
 }
 
-fn cannot_unassign(path: &str) -> Error {
+fn cannot_unassign(path: Path<'_>) -> Error {
     Error::mutability(
         "the attribute is readOnly and the model cannot unassign it, so it cannot be ignored (RFC 7643 §7)",
     )
@@ -73,7 +107,7 @@ where
         }
         for found in attributes(schemas, slot) {
             let (index, attribute) = (found.index, found.attribute);
-            let path = attribute_path(slot, &attribute.name);
+            let path = Path::Top(slot, &attribute.name);
             let old = existing.map_or(Values::None, |existing| {
                 existing.get(slot, index, attribute)
             });
@@ -83,10 +117,10 @@ where
                     continue;
                 }
                 let echoed = !old.is_empty() && same_values(values, old, attribute, Scope::All);
-                ignore(checker, path.clone(), echoed)?;
+                ignore(checker, path, echoed)?;
                 resource.clear(slot, index, attribute);
                 if !resource.get(slot, index, attribute).is_empty() {
-                    return Err(cannot_unassign(&path));
+                    return Err(cannot_unassign(path));
                 }
                 continue;
             }
@@ -96,13 +130,12 @@ where
             let old = complexes(old, attribute);
             match resource.get_mut(slot, index, attribute) {
                 ValuesMut::One(complex) => {
-                    drop_in_complex(checker, complex, attribute, &path, &old)?
+                    drop_in_complex(checker, complex, attribute, path, &old)?
                 }
                 ValuesMut::Many(list) => {
                     for item in 0..list.len() {
                         if let Some(complex) = list.complex_mut(item) {
-                            let path = format!("{path}[{item}]");
-                            drop_in_complex(checker, complex, attribute, &path, &old)?;
+                            drop_in_complex(checker, complex, attribute, path.item(item), &old)?;
                         }
                     }
                 }
@@ -113,7 +146,8 @@ where
     Ok(())
 }
 
-fn ignore(checker: &mut Checker, path: String, echoed: bool) -> Result<(), Error> {
+fn ignore(checker: &mut Checker, path: Path<'_>, echoed: bool) -> Result<(), Error> {
+    let path = path.to_string();
     if echoed {
         checker.note(Notice::ReadOnlyEchoed { path });
         Ok(())
@@ -129,11 +163,11 @@ fn drop_in_complex(
     checker: &mut Checker,
     complex: &mut dyn ComplexAccess,
     attribute: &Attribute,
-    path: &str,
+    path: Path<'_>,
     old: &[&dyn ComplexAccess],
 ) -> Result<(), Error> {
     for (index, sub) in attribute.sub_attributes.iter().enumerate() {
-        let path = format!("{path}.{}", sub.name);
+        let path = path.sub(&sub.name);
         if sub.mutability == Mutability::ReadOnly {
             let values = complex.get(index, sub);
             if values.is_empty() {
@@ -142,10 +176,10 @@ fn drop_in_complex(
             let echoed = old
                 .iter()
                 .any(|old| same_values(values, old.get(index, sub), sub, Scope::All));
-            ignore(checker, path.clone(), echoed)?;
+            ignore(checker, path, echoed)?;
             complex.clear(index, sub);
             if !complex.get(index, sub).is_empty() {
-                return Err(cannot_unassign(&path));
+                return Err(cannot_unassign(path));
             }
             continue;
         }
@@ -159,11 +193,11 @@ fn drop_in_complex(
             .flat_map(|old| complexes(old.get(index, sub), sub))
             .collect();
         match complex.get_mut(index, sub) {
-            ValuesMut::One(inner) => drop_in_complex(checker, inner, sub, &path, &old)?,
+            ValuesMut::One(inner) => drop_in_complex(checker, inner, sub, path, &old)?,
             ValuesMut::Many(list) => {
                 for item in 0..list.len() {
                     if let Some(inner) = list.complex_mut(item) {
-                        drop_in_complex(checker, inner, sub, &format!("{path}[{item}]"), &old)?;
+                        drop_in_complex(checker, inner, sub, path.item(item), &old)?;
                     }
                 }
             }
@@ -179,13 +213,6 @@ fn demanded(attribute: &Attribute) -> bool {
     attribute.required && attribute.mutability != Mutability::ReadOnly
 }
 
-fn missing(path: &str) -> Error {
-    Error::invalid_value(
-        "the attribute is required and has no value (RFC 7643 §7; RFC 7644 §3.3, §3.5.1)",
-    )
-    .at(path)
-}
-
 /// Every `required` attribute is present: at the top level, in each present extension,
 /// and in each present complex value.
 pub(super) fn check_required<R: ResourceAccess + ?Sized>(
@@ -197,21 +224,23 @@ pub(super) fn check_required<R: ResourceAccess + ?Sized>(
             continue;
         }
         for found in attributes(schemas, slot) {
-            let path = attribute_path(slot, &found.attribute.name);
+            let path = Path::Top(slot, &found.attribute.name);
             let values = resource.get(slot, found.index, found.attribute);
-            required_in(values, found.attribute, &path)?;
+            required_in(values, found.attribute, path)?;
         }
     }
     Ok(())
 }
 
-fn required_in(values: Values<'_>, attribute: &Attribute, path: &str) -> Result<(), Error> {
+fn required_in(values: Values<'_>, attribute: &Attribute, path: Path<'_>) -> Result<(), Error> {
     if values.is_empty() {
-        return if demanded(attribute) {
-            Err(missing(path))
-        } else {
-            Ok(())
-        };
+        if demanded(attribute) {
+            return Err(Error::invalid_value(
+                "the attribute is required and has no value (RFC 7643 §7; RFC 7644 §3.3, §3.5.1)",
+            )
+            .at(path));
+        }
+        return Ok(());
     }
     if attribute.kind != AttributeType::Complex {
         return Ok(());
@@ -220,17 +249,9 @@ fn required_in(values: Values<'_>, attribute: &Attribute, path: &str) -> Result<
         let Some(Value::Complex(complex)) = values.get(item, attribute) else {
             continue;
         };
-        let path = if attribute.multi_valued {
-            format!("{path}[{item}]")
-        } else {
-            path.to_owned()
-        };
+        let path = path.value_of(attribute, item);
         for (index, sub) in attribute.sub_attributes.iter().enumerate() {
-            required_in(
-                complex.get(index, sub),
-                sub,
-                &format!("{path}.{}", sub.name),
-            )?;
+            required_in(complex.get(index, sub), sub, path.sub(&sub.name))?;
         }
     }
     Ok(())
@@ -261,8 +282,13 @@ where
                 Values::None
             };
             let old = existing.get(slot, index, attribute);
-            let path = attribute_path(slot, &attribute.name);
-            immutable_in(checker, new, old, attribute, &path)?;
+            immutable_in(
+                checker,
+                new,
+                old,
+                attribute,
+                Path::Top(slot, &attribute.name),
+            )?;
         }
     }
     Ok(())
@@ -273,7 +299,7 @@ fn immutable_in(
     new: Values<'_>,
     old: Values<'_>,
     attribute: &Attribute,
-    path: &str,
+    path: Path<'_>,
 ) -> Result<(), Error> {
     match attribute.mutability {
         Mutability::ReadOnly => Ok(()),
@@ -282,7 +308,7 @@ fn immutable_in(
                 Ok(())
             } else if new.is_empty() {
                 checker.lenient(Notice::ImmutableKept {
-                    path: path.to_owned(),
+                    path: path.to_string(),
                 })
             } else if same_values(new, old, attribute, Scope::Writable) {
                 Ok(())
@@ -305,8 +331,7 @@ fn immutable_in(
             };
             for (index, sub) in attribute.sub_attributes.iter().enumerate() {
                 let new = new.map_or(Values::None, |new| new.get(index, sub));
-                let path = format!("{path}.{}", sub.name);
-                immutable_in(checker, new, old.get(index, sub), sub, &path)?;
+                immutable_in(checker, new, old.get(index, sub), sub, path.sub(&sub.name))?;
             }
             Ok(())
         }
@@ -331,19 +356,22 @@ pub(super) fn check_response<R: ResourceAccess + ?Sized>(
             continue;
         }
         for found in attributes(schemas, slot) {
-            let path = attribute_path(slot, &found.attribute.name);
             let values = resource.get(slot, found.index, found.attribute);
             let common = slot == Slot::Core && found.index < COMMON_ATTRIBUTES.len();
             if service_provider_config && common && values.is_empty() {
                 continue;
             }
-            returned_in(values, found.attribute, &path)?;
+            returned_in(
+                values,
+                found.attribute,
+                Path::Top(slot, &found.attribute.name),
+            )?;
         }
     }
     Ok(())
 }
 
-fn returned_in(values: Values<'_>, attribute: &Attribute, path: &str) -> Result<(), Error> {
+fn returned_in(values: Values<'_>, attribute: &Attribute, path: Path<'_>) -> Result<(), Error> {
     if values.is_empty() {
         if attribute.returned == Returned::Always {
             return Err(Error::internal(
@@ -371,17 +399,9 @@ fn returned_in(values: Values<'_>, attribute: &Attribute, path: &str) -> Result<
         let Some(Value::Complex(complex)) = values.get(item, attribute) else {
             continue;
         };
-        let path = if attribute.multi_valued {
-            format!("{path}[{item}]")
-        } else {
-            path.to_owned()
-        };
+        let path = path.value_of(attribute, item);
         for (index, sub) in attribute.sub_attributes.iter().enumerate() {
-            returned_in(
-                complex.get(index, sub),
-                sub,
-                &format!("{path}.{}", sub.name),
-            )?;
+            returned_in(complex.get(index, sub), sub, path.sub(&sub.name))?;
         }
     }
     Ok(())
