@@ -108,6 +108,13 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order of the list above.
+    ///
+    /// ```
+    /// use scim::request::Context;
+    ///
+    /// let names: Vec<&str> = Context::ALL.iter().map(|context| context.as_str()).collect();
+    /// assert_eq!(names, ["create", "replace", "patch", "query", "response"]);
+    /// ```
     pub const ALL: [Context; 5] = [
         Context::Create,
         Context::Replace,
@@ -203,6 +210,12 @@ pub struct Rules {
 impl Rules {
     /// The default rules: lenient where RFC 7644 prescribes a reading, every such
     /// reading reported.
+    ///
+    /// ```
+    /// let rules = scim::request::Rules::new();
+    /// assert!(!rules.is_strict());
+    /// assert_eq!(rules, scim::request::Rules::default());
+    /// ```
     pub fn new() -> Self {
         Rules::default()
     }
@@ -229,6 +242,13 @@ impl Rules {
     }
 
     /// Whether the rules are strict.
+    ///
+    /// ```
+    /// use scim::request::Rules;
+    ///
+    /// assert!(Rules::strict().is_strict());
+    /// assert!(!Rules::new().is_strict());
+    /// ```
     pub fn is_strict(&self) -> bool {
         self.strict
     }
@@ -538,6 +558,13 @@ pub struct Checked<T> {
 
 impl<T> Checked<T> {
     /// The value, without the report.
+    ///
+    /// ```
+    /// use scim::request::{Checked, Report};
+    ///
+    /// let checked = Checked { value: 7, report: Report::default() };
+    /// assert_eq!(checked.into_inner(), 7);
+    /// ```
     pub fn into_inner(self) -> T {
         self.value
     }

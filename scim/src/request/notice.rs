@@ -70,6 +70,13 @@ pub enum Notice {
 
 impl Notice {
     /// The attribute path the notice is about, if it is about one.
+    ///
+    /// ```
+    /// use scim::request::Notice;
+    ///
+    /// assert_eq!(Notice::ImmutableKept { path: "serial".into() }.path(), Some("serial"));
+    /// assert_eq!(Notice::NegativeCount { count: -1 }.path(), None);
+    /// ```
     pub fn path(&self) -> Option<&str> {
         match self {
             Notice::ReadOnlyIgnored { path }
@@ -174,16 +181,55 @@ impl Report {
     }
 
     /// Every notice, in order.
+    ///
+    /// ```
+    /// use scim::message::SearchRequest;
+    /// use scim::models::Group;
+    /// use scim::request::{Notice, Rules};
+    /// use scim::Resource;
+    ///
+    /// let mut request = SearchRequest::new();
+    /// request.start_index = Some(0);
+    /// request.count = Some(-1);
+    /// let report = Rules::new().query(&request, Group::resource_schemas())?;
+    /// assert_eq!(
+    ///     report.notices(),
+    ///     [Notice::StartIndexBelowOne { start_index: 0 }, Notice::NegativeCount { count: -1 }]
+    /// );
+    /// # Ok::<(), scim::Error>(())
+    /// ```
     pub fn notices(&self) -> &[Notice] {
         &self.notices
     }
 
     /// Whether the request was read with no lenient reading at all.
+    ///
+    /// ```
+    /// use scim::models::Group;
+    /// use scim::request::Rules;
+    /// use scim::Resource;
+    ///
+    /// let mut group = Group::new("Tour Guides");
+    /// assert!(Rules::new().create(&mut group, Group::resource_schemas())?.is_empty());
+    /// # Ok::<(), scim::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.notices.is_empty()
     }
 
     /// The paths of the `readOnly` values dropped from the request, echoed or not.
+    ///
+    /// ```
+    /// use scim::models::Group;
+    /// use scim::request::Rules;
+    /// use scim::Resource;
+    ///
+    /// let mut group = Group::new("Tour Guides");
+    /// group.id = Some("e9e30dba".into());
+    /// let report = Rules::new().create(&mut group, Group::resource_schemas())?;
+    /// assert_eq!(report.ignored().collect::<Vec<_>>(), ["id"]);
+    /// # Ok::<(), scim::Error>(())
+    /// ```
     pub fn ignored(&self) -> impl Iterator<Item = &str> + '_ {
         self.notices.iter().filter_map(|notice| match notice {
             Notice::ReadOnlyIgnored { path } | Notice::ReadOnlyEchoed { path } => {
