@@ -24,12 +24,20 @@
 //! Where a core schema defines an attribute named like a common attribute (the ResourceType
 //! and Schema schemas of RFC 7643 §8.7.2 define their own `id`), the schema's definition
 //! stands for the common one, as typed models and generic resources read it.
+//!
 //! Immutable sub-attributes of multi-valued complex attributes (Group `members.value`)
 //! are not compared on replace: values of a multi-valued attribute have no identity to
 //! match old and new ones by, and RFC 7643 §4.2 lets `members` values be added and
 //! removed while their sub-attributes are immutable. A replaced list is read as values
 //! removed and values added. A PATCH whose path names such a sub-attribute
 //! (`members[value eq "2819c223"].value`) is still refused.
+//!
+//! For the same reason, a `readOnly` sub-attribute of a multi-valued value in a replace
+//! request counts as echoed when any existing value of the attribute has that value. A
+//! complex value whose only sub-attributes were `readOnly` stays, empty: sub-attributes no
+//! schema defines, which the rules do not see, may still be in it. A `readOnly` value that
+//! a typed model cannot unassign (a field that is neither `Option` nor `Vec`) cannot be
+//! ignored, and is refused with `mutability`.
 //!
 //! Everything the rules read leniently (a reading the RFC prescribes or allows) is a
 //! [`Notice`] in the [`Report`], for the server to log; [`Rules::strict`] turns each such
