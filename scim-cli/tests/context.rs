@@ -479,3 +479,18 @@ fn a_message_is_not_a_create_request_or_a_response() {
         assert!(detail.starts_with("schemas: "), "{detail}");
     }
 }
+
+#[test]
+fn replace_without_existing_cannot_tell_an_echoed_id_from_a_new_one() {
+    let file = fixture("rfc7644/3.5.1-replace-user-request.json");
+    let output = scim(&["validate", "--context", "replace", &file], "");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stderr(&output),
+        "notice: id: readOnly, ignored (RFC 7644 §3.3, §3.5.1)\n"
+    );
+    let output = scim(&["validate", "--context", "replace", "--strict", &file], "");
+    let (_, scim_type, detail) = error(&output);
+    assert_eq!(scim_type, "mutability");
+    assert!(detail.starts_with("id: "), "{detail}");
+}
