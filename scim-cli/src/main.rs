@@ -6,12 +6,14 @@
 //! writable); 2 the document does not fit or the filter is invalid (a SCIM Error document
 //! is printed on stdout), or the command line is wrong.
 
+mod context;
 mod filter;
 mod input;
 mod output;
 mod validate;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use scim::request::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,6 +50,29 @@ enum Command {
     Validate {
         #[command(flatten)]
         schemas: SchemaArgs,
+        /// Check the document by the rules of a request context (RFC 7644 §3.3, §3.5.1,
+        /// §3.5.2, §3.4.3) or as a response, and print it as the service provider would
+        /// keep it; a broken rule prints a SCIM Error document and exits 2.
+        #[arg(long, value_enum, value_name = "CONTEXT")]
+        context: Option<ContextArg>,
+        /// With --context: refuse what the rules otherwise read leniently and report on
+        /// stderr (readOnly values in a request, an omitted immutable attribute, a negative
+        /// count, unknown attribute names in a query).
+        #[arg(long, requires = "context")]
+        strict: bool,
+        /// With --context replace: the resource being replaced, read as the document is,
+        /// so that immutable attributes are compared with it.
+        #[arg(long, value_name = "FILE", requires = "context")]
+        existing: Option<PathBuf>,
+        /// With --context patch or query and the bundled schemas: the resource type the
+        /// request is for (User, Group, ServiceProviderConfig, ResourceType, Schema).
+        #[arg(
+            long = "resource-type",
+            value_name = "NAME",
+            requires = "context",
+            conflicts_with_all = ["schemas", "schemaless"]
+        )]
+        resource_type: Option<String>,
         /// The document; `-` or nothing reads stdin.
         #[arg(value_name = "FILE|-")]
         file: Option<PathBuf>,
@@ -68,6 +93,33 @@ enum FilterCommand {
         #[arg(value_name = "FILTER")]
         filter: String,
     },
+}
+
+/// The request contexts of `scim validate --context`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ContextArg {
+    /// The body of a create request, POST (RFC 7644 §3.3).
+    Create,
+    /// The body of a replace request, PUT (RFC 7644 §3.5.1).
+    Replace,
+    /// The body of a PATCH request, a PatchOp (RFC 7644 §3.5.2).
+    Patch,
+    /// The body of a query request, a SearchRequest (RFC 7644 §3.4.3).
+    Query,
+    /// A resource, or a ListResponse of resources, returned by a service provider.
+    Response,
+}
+
+impl From<ContextArg> for Context {
+    fn from(context: ContextArg) -> Context {
+        match context {
+            ContextArg::Create => Context::Create,
+            ContextArg::Replace => Context::Replace,
+            ContextArg::Patch => Context::Patch,
+            ContextArg::Query => Context::Query,
+            ContextArg::Response => Context::Response,
+        }
+    }
 }
 
 /// How resources find their schemas (shared by every subcommand that reads resources).
@@ -92,10 +144,68 @@ fn main() -> ExitCode {
             bundled,
             out,
         } => generate(&schemas, &resource_types, bundled, out),
-        Command::Validate { schemas, file } => validate::run(&schemas, file.as_deref()),
+        Command::Validate {
+            schemas,
+            context,
+            strict,
+            existing,
+            resource_type,
+            file,
+        } => {
+            let request = context.map(|context| context::RequestArgs {
+                context: context.into(),
+                strict,
+                existing,
+                resource_type,
+            });
+            if let Some(request) = &request {
+                check_request_args(request, &schemas);
+            }
+            validate::run(&schemas, file.as_deref(), request.as_ref())
+        }
         Command::Filter {
             command: FilterCommand::Parse { filter },
         } => filter::parse(&filter),
+    }
+}
+
+/// The combinations of `validate` options that clap cannot check: a usage error (exit 2)
+/// for each.
+fn check_request_args(request: &context::RequestArgs, schemas: &SchemaArgs) {
+    let usage = |message: String| -> ! {
+        let kind = clap::error::ErrorKind::ArgumentConflict;
+        let mut command = Cli::command();
+        command.build();
+        match command.find_subcommand_mut("validate") {
+            Some(validate) => validate.error(kind, message).exit(),
+            None => command.error(kind, message).exit(),
+        }
+    };
+    let context = request.context;
+    if let Some(path) = &request.existing {
+        if context != Context::Replace {
+            usage(format!(
+                "--existing is for --context replace, not --context {context}"
+            ));
+        }
+        if path.as_os_str() == "-" {
+            usage("--existing takes a file; stdin holds the document".to_owned());
+        }
+    }
+    let for_messages = matches!(context, Context::Patch | Context::Query);
+    match &request.resource_type {
+        Some(_) if !for_messages => usage(format!(
+            "--resource-type is for --context patch and query; with --context {context} the document's `schemas` name its resource type"
+        )),
+        Some(name) if context::bundled(name).is_none() => usage(format!(
+            "--resource-type {name}: not a bundled resource type; expected one of {}",
+            context::RESOURCE_TYPES.join(", ")
+        )),
+        None if for_messages && schemas.schemas.is_empty() && !schemas.schemaless => usage(format!(
+            "--context {context} checks paths against the resource's schemas: give --resource-type NAME ({}), --schema FILE or --schemaless",
+            context::RESOURCE_TYPES.join(", ")
+        )),
+        _ => {}
     }
 }
 

@@ -7,12 +7,14 @@
 //! reaches them as written. Resources read against run-time schemas (`--schema`,
 //! `--schemaless`) go through a `Value` that rejects keys given twice.
 
+use crate::context::{self, RequestArgs};
 use crate::input::{read_document, utf8_text, ReadError, MAX_DOCUMENT_BYTES};
 use crate::output::write_stdout;
 use crate::SchemaArgs;
 use scim::generic::{GenericResource, ResourceSchemas};
 use scim::message::{self, BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest};
 use scim::models::{Group, ResourceType, Schema, ServiceProviderConfig, User};
+use scim::request::Report;
 use scim::schema::Loader;
 use scim::RequestBody;
 use scim::{Error, Resource};
@@ -24,7 +26,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Where resources find their schemas.
-enum Schemas {
+pub(crate) enum Schemas {
     /// The bundled typed models, chosen by the document's `schemas`.
     Bundled,
     /// Schemas from `--schema` files: the first is the core schema.
@@ -33,13 +35,25 @@ enum Schemas {
     None,
 }
 
-pub fn run(args: &SchemaArgs, file: Option<&Path>) -> ExitCode {
+/// `scim validate`; with `request`, the document is checked by the rules of its request
+/// context (see [`crate::context`]).
+pub fn run(args: &SchemaArgs, file: Option<&Path>, request: Option<&RequestArgs>) -> ExitCode {
     let schemas = match load_schemas(args) {
         Ok(schemas) => schemas,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(1);
         }
+    };
+    let existing = match request.and_then(|request| request.existing.as_deref()) {
+        Some(path) => match context::read_existing(path, &schemas) {
+            Ok(existing) => Some(existing),
+            Err(message) => {
+                eprintln!("{message}");
+                return ExitCode::from(1);
+            }
+        },
+        None => None,
     };
     let bytes = match read_document(file) {
         Ok(bytes) => bytes,
@@ -55,10 +69,18 @@ pub fn run(args: &SchemaArgs, file: Option<&Path>) -> ExitCode {
     };
     let result = utf8_text(&bytes)
         .map_err(Error::invalid_syntax)
-        .and_then(|text| validate_document(text, &schemas))
-        .and_then(|document| pretty(&document));
+        .and_then(|text| match request {
+            None => validate_document(text, &schemas).map(|document| (document, Report::default())),
+            Some(request) => context::validate(text, &schemas, request, existing.as_ref()),
+        })
+        .and_then(|(document, report)| pretty(&document).map(|text| (text, report)));
     match result {
-        Ok(text) => print(text, ExitCode::SUCCESS),
+        Ok((text, report)) => {
+            for notice in report.notices() {
+                eprintln!("notice: {notice}");
+            }
+            print(text, ExitCode::SUCCESS)
+        }
         Err(error) => fail(error),
     }
 }
@@ -114,7 +136,7 @@ fn load_schemas(args: &SchemaArgs) -> Result<Schemas, String> {
 }
 
 /// A document read into its model, ready to be printed back.
-enum Document {
+pub(crate) enum Document {
     User(Box<User>),
     Group(Box<Group>),
     ServiceProviderConfig(Box<ServiceProviderConfig>),
@@ -152,7 +174,7 @@ impl Serialize for Document {
 }
 
 /// What the first look at a document finds.
-enum FirstLook {
+pub(crate) enum FirstLook {
     /// A JSON object, with its `schemas` attribute if it has one.
     Object(Option<SchemasAttribute>),
     /// Another JSON value, named with its article: `an array`, `a number`.
@@ -160,7 +182,7 @@ enum FirstLook {
 }
 
 /// The value of a `schemas` attribute.
-enum SchemasAttribute {
+pub(crate) enum SchemasAttribute {
     /// An array of strings, as RFC 7643 §3 requires.
     Uris(Vec<String>),
     /// Anything else, described.
@@ -170,7 +192,7 @@ enum SchemasAttribute {
 impl FirstLook {
     /// Reads `text` just far enough to tell its kind and `schemas`; the whole text is
     /// still checked to be JSON, with nothing after it.
-    fn of(text: &str, origin: Origin) -> Result<FirstLook, Error> {
+    pub(crate) fn of(text: &str, origin: Origin) -> Result<FirstLook, Error> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         FirstLook::deserialize(&mut deserializer)
             .and_then(|look| deserializer.end().map(|()| look))
@@ -182,7 +204,7 @@ impl FirstLook {
     /// The `schemas` URIs. Errors say what is wrong with the document's shape (RFC 7644
     /// §3.1: resources and messages are JSON objects; RFC 7643 §3: `schemas` is an array
     /// of URIs). A missing `schemas` gives no URIs.
-    fn uris(&self, what: &str) -> Result<&[String], Error> {
+    pub(crate) fn uris(&self, what: &str) -> Result<&[String], Error> {
         match self {
             FirstLook::NotObject(kind) => Err(Error::invalid_syntax(format!(
                 "a SCIM {what} is a JSON object, not {kind} (RFC 7644 §3.1)"
@@ -369,7 +391,7 @@ impl<'de> Deserialize<'de> for Element {
     }
 }
 
-fn names(uris: &[String], uri: &str) -> bool {
+pub(crate) fn names(uris: &[String], uri: &str) -> bool {
     uris.iter()
         .any(|candidate| candidate.eq_ignore_ascii_case(uri))
 }
@@ -432,7 +454,7 @@ fn check_bulk_methods(request: &BulkRequest) -> Result<(), Error> {
 /// A ListResponse (RFC 7644 §3.4.2): the message is read with its resources left as
 /// text, then each resource is read from its own text; errors in a resource are
 /// prefixed with `Resources[i]`, and their line and column count in the whole document.
-fn validate_list(text: &str, schemas: &Schemas) -> Result<Document, Error> {
+pub(crate) fn validate_list(text: &str, schemas: &Schemas) -> Result<Document, Error> {
     let list: ListResponse<&RawValue> = typed(text, Origin::START)?;
     let mut resources = Vec::with_capacity(list.resources.len());
     for (index, resource) in list.resources.iter().enumerate() {
@@ -465,7 +487,7 @@ fn validate_listed(text: &str, origin: Origin, schemas: &Schemas) -> Result<Docu
     validate_resource(text, origin, uris, schemas)
 }
 
-fn validate_resource(
+pub(crate) fn validate_resource(
     text: &str,
     origin: Origin,
     uris: &[String],
@@ -517,7 +539,7 @@ fn generic(text: &str, _origin: Origin, schemas: ResourceSchemas<'_>) -> Result<
 
 /// Reads `text` into `T`, rejecting anything after the JSON value; an error names the
 /// attribute path where it happened, and its line and column counted from `origin`.
-fn typed<'a, T: Deserialize<'a>>(text: &'a str, origin: Origin) -> Result<T, Error> {
+pub(crate) fn typed<'a, T: Deserialize<'a>>(text: &'a str, origin: Origin) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = attribute_path(error.path());
@@ -543,7 +565,7 @@ fn typed<'a, T: Deserialize<'a>>(text: &'a str, origin: Origin) -> Result<T, Err
 /// Where a text read on its own (a resource of a ListResponse) starts in the document,
 /// so that the line and column in `serde_json` errors count in the whole document.
 #[derive(Clone, Copy)]
-struct Origin {
+pub(crate) struct Origin {
     /// The line of the text's first byte, from 1.
     line: usize,
     /// The bytes before the text's first byte on its line.
@@ -552,7 +574,7 @@ struct Origin {
 
 impl Origin {
     /// The whole document.
-    const START: Origin = Origin { line: 1, column: 0 };
+    pub(crate) const START: Origin = Origin { line: 1, column: 0 };
 
     /// Where `part`, a slice of `whole`, starts in it.
     fn of(part: &str, whole: &str) -> Origin {

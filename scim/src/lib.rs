@@ -14,6 +14,8 @@
 //!   and checks schema JSON, reporting every problem with its place.
 //! - [`generic`]: resources checked against schemas known only at run time.
 //! - [`message`] and [`Error`]: the protocol messages of RFC 7644 and SCIM errors.
+//! - [`request`]: the request contexts (create, replace, patch, query, response) and the
+//!   rules the schemas' `mutability`, `required` and `returned` set for each.
 //!
 //! ```
 //! use scim::models::{user, EnterpriseUser, User};
@@ -63,6 +65,7 @@ mod meta;
 pub mod models;
 mod names;
 pub mod projection;
+pub mod request;
 mod resource;
 pub mod response;
 pub mod schema;

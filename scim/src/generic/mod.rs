@@ -412,7 +412,13 @@ fn read_object(
     Ok(Some(Json::Object(object)))
 }
 
-fn read_attribute(value: Json, attribute: &Attribute, path: &str) -> Result<Option<Json>, Error> {
+/// Reads `value` as the value(s) of `attribute`, errors naming `path`; `None` when
+/// unassigned (RFC 7643 §2.5).
+pub(crate) fn read_attribute(
+    value: Json,
+    attribute: &Attribute,
+    path: &str,
+) -> Result<Option<Json>, Error> {
     if !attribute.multi_valued {
         return read_single(value, attribute, path);
     }
