@@ -168,8 +168,12 @@ fn run_both<T: Model>(
     generic: impl FnOnce(&mut GenericResource, ResourceSchemas<'_>) -> Result<Report, Error>,
 ) -> Outcome {
     let mut model: T = serde_json::from_value(body.clone()).expect("the typed model reads it");
-    let typed = typed(&mut model, T::resource_schemas())
-        .map(|report| (serde_json::to_value(&model).unwrap(), report));
+    let typed = typed(&mut model, T::resource_schemas()).map(|report| {
+        (
+            serde_json::to_value(scim::RequestBody(&model)).unwrap(),
+            report,
+        )
+    });
     let loaded = T::loaded();
     let mut resource = GenericResource::from_json(body.clone(), loaded.schemas())
         .expect("the generic reader reads it");
