@@ -130,10 +130,9 @@ impl ResponseMask {
     /// The mask for the resource type of `schemas`.
     pub fn new(schemas: ResourceSchemas<'_>, projection: &Projection) -> Self {
         let core_uri = schemas.core().map_or("", |core| &core.id).to_owned();
-        let core = schemas
-            .attributes(Slot::Core)
-            .map(|found| include(projection, &core_uri, true, found.attribute))
-            .collect();
+        let core = by_index(schemas, Slot::Core, |attribute| {
+            include(projection, &core_uri, true, attribute)
+        });
         let extensions = schemas
             .slots()
             .skip(1)
@@ -141,10 +140,9 @@ impl ResponseMask {
                 let Slot::Extension { uri, .. } = slot else {
                     return None;
                 };
-                let attributes: Vec<Include> = schemas
-                    .attributes(slot)
-                    .map(|found| include(projection, uri, false, found.attribute))
-                    .collect();
+                let attributes = by_index(schemas, slot, |attribute| {
+                    include(projection, uri, false, attribute)
+                });
                 let unknown = projection.returns(uri, false, &unknown_attribute(""));
                 let any = attributes.iter().any(|include| *include != Include::No);
                 (any || unknown).then_some(Subs {
@@ -171,6 +169,21 @@ impl ResponseMask {
                 .returns(&self.core_uri, true, &unknown_attribute(name))
         }
     }
+}
+
+/// `decide` for each attribute of `slot`, at the attribute's index (a common attribute
+/// that the core schema shadows leaves its index unused: not written).
+fn by_index(
+    schemas: ResourceSchemas<'_>,
+    slot: Slot<'_>,
+    mut decide: impl FnMut(&Attribute) -> Include,
+) -> Vec<Include> {
+    let mut includes = Vec::new();
+    for found in schemas.attributes(slot) {
+        includes.resize(found.index, Include::No);
+        includes.push(decide(found.attribute));
+    }
+    includes
 }
 
 /// An attribute no schema defines: the RFC 7643 §2.2 defaults.

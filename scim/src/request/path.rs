@@ -1,7 +1,6 @@
 //! Attribute paths (RFC 7644 §3.10) found in a resource's schemas, PATCH paths (§3.5.2
 //! Figure 7), and the attribute names of filters (§3.4.2.2).
 
-use super::resource::attributes;
 use crate::access::Slot;
 use crate::filter::{AttrPath, Filter};
 use crate::schema::{Attribute, AttributeType, Found, ResourceSchemas};
@@ -52,8 +51,9 @@ pub(super) fn resolve<'s>(schemas: ResourceSchemas<'s>, text: &str) -> Lookup<'s
         Ok(names) => names,
         Err(reason) => return Lookup::Malformed(reason),
     };
-    let Some(found) =
-        attributes(schemas, slot).find(|found| found.attribute.name.eq_ignore_ascii_case(name))
+    let Some(found) = schemas
+        .attributes(slot)
+        .find(|found| found.attribute.name.eq_ignore_ascii_case(name))
     else {
         return Lookup::Unknown;
     };

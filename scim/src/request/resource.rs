@@ -6,7 +6,7 @@ use super::{Checker, Notice};
 use crate::access::{ComplexAccess, ResourceAccess, Slot, Value, Values, ValuesMut};
 use crate::models::ServiceProviderConfig;
 use crate::schema::{
-    Attribute, AttributeType, Found, Mutability, ResourceSchemas, Returned, COMMON_ATTRIBUTES,
+    Attribute, AttributeType, Mutability, ResourceSchemas, Returned, COMMON_ATTRIBUTES,
 };
 use crate::{Error, Resource};
 use std::fmt;
@@ -53,24 +53,6 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// The attributes of `slot`, in index order, as the rules see them: a common attribute
-/// (RFC 7643 §3.1) that the core schema defines itself is left out, the schema's
-/// definition standing for it, as the generic reader and the typed models read it (the
-/// ResourceType and Schema schemas of RFC 7643 §8.7.2 define their own `id`).
-pub(super) fn attributes<'s>(
-    schemas: ResourceSchemas<'s>,
-    slot: Slot<'_>,
-) -> impl Iterator<Item = Found<'s>> + 's {
-    schemas.attributes(slot).filter(move |found| {
-        found.slot != Slot::Core
-            || found.index >= COMMON_ATTRIBUTES.len()
-            || schemas
-                .core()
-                .and_then(|core| core.attribute(&found.attribute.name))
-                .is_none()
-    })
-}
-
 /// The complex values among `values`.
 fn complexes<'a>(values: Values<'a>, attribute: &Attribute) -> Vec<&'a dyn ComplexAccess> {
     (0..values.len())
@@ -105,7 +87,7 @@ where
         if !resource.has_extension(slot) {
             continue;
         }
-        for found in attributes(schemas, slot) {
+        for found in schemas.attributes(slot) {
             let (index, attribute) = (found.index, found.attribute);
             let path = Path::Top(slot, &attribute.name);
             let old = existing.map_or(Values::None, |existing| {
@@ -223,7 +205,7 @@ pub(super) fn check_required<R: ResourceAccess + ?Sized>(
         if !resource.has_extension(slot) {
             continue;
         }
-        for found in attributes(schemas, slot) {
+        for found in schemas.attributes(slot) {
             let path = Path::Top(slot, &found.attribute.name);
             let values = resource.get(slot, found.index, found.attribute);
             required_in(values, found.attribute, path)?;
@@ -274,7 +256,7 @@ where
             continue;
         }
         let present = resource.has_extension(slot);
-        for found in attributes(schemas, slot) {
+        for found in schemas.attributes(slot) {
             let (index, attribute) = (found.index, found.attribute);
             let new = if present {
                 resource.get(slot, index, attribute)
@@ -355,7 +337,7 @@ pub(super) fn check_response<R: ResourceAccess + ?Sized>(
         if !resource.has_extension(slot) {
             continue;
         }
-        for found in attributes(schemas, slot) {
+        for found in schemas.attributes(slot) {
             let values = resource.get(slot, found.index, found.attribute);
             let common = slot == Slot::Core && found.index < COMMON_ATTRIBUTES.len();
             if service_provider_config && common && values.is_empty() {

@@ -76,8 +76,12 @@ impl<'a> ResourceSchemas<'a> {
     }
 
     /// The attributes of `slot`, in index order: for the core, the common attributes
-    /// then the core schema's.
+    /// then the core schema's. A common attribute that the core schema defines itself is
+    /// left out, the schema's definition standing for it (the ResourceType and Schema
+    /// schemas of RFC 7643 §8.7.2 define their own `id`), as typed and generic resources
+    /// read it.
     pub fn attributes(&self, slot: Slot<'_>) -> impl Iterator<Item = Found<'a>> + 'a {
+        let core = self.core;
         let (common, own, slot): (&'a [Attribute], &'a [Attribute], Slot<'a>) = match slot {
             Slot::Core => (
                 COMMON_ATTRIBUTES,
@@ -100,6 +104,12 @@ impl<'a> ResourceSchemas<'a> {
             .iter()
             .chain(own)
             .enumerate()
+            .filter(move |(index, attribute)| {
+                *index >= common.len()
+                    || core
+                        .and_then(|core| core.attribute(&attribute.name))
+                        .is_none()
+            })
             .map(move |(index, attribute)| Found {
                 slot,
                 index,
@@ -170,6 +180,21 @@ mod tests {
         assert!(schemas
             .find(Some("urn:example:other"), "userName")
             .is_none());
+    }
+
+    #[test]
+    fn a_core_schema_s_own_id_stands_for_the_common_one() {
+        use crate::models::ResourceType;
+        let schemas = ResourceType::resource_schemas();
+        let id = schemas.find(None, "id").unwrap();
+        assert!(id.index >= 3);
+        assert_eq!(
+            schemas
+                .attributes(Slot::Core)
+                .filter(|f| f.attribute.name == "id")
+                .count(),
+            1
+        );
     }
 
     #[test]
