@@ -109,7 +109,9 @@ fn expand_forms(container: &Container) -> TokenStream {
         let secret = field.characteristics.returned == Some("Never")
             || field.characteristics.mutability == Some("WriteOnly");
         let form = syn::Ident::new(&format!("__form_{index}"), proc_macro2::Span::call_site());
-        prelude.push(quote!(let #form = _scim::Form::attribute(form, #index, #secret);));
+        let on_request = field.characteristics.returned == Some("Request");
+        prelude
+            .push(quote!(let #form = _scim::Form::attribute(form, #index, #secret, #on_request);));
         let (present, value) = match field.shape {
             Shape::Optional => (
                 quote!(#form.is_some() && self.#member.is_some()),

@@ -36,9 +36,9 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
-use crate::access::{ResourceAccess, Slot, Values};
+use crate::access::{ResourceAccess, Slot};
 use crate::projection::Projection;
-use crate::schema::{Attribute, AttributeType, ResourceSchemas};
+use crate::schema::{Attribute, AttributeType, Mutability, ResourceSchemas, Returned};
 use crate::Resource;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use std::borrow::Cow;
@@ -51,15 +51,19 @@ use std::borrow::Cow;
 #[derive(Debug)]
 pub struct Response<'a, T> {
     resource: &'a T,
-    mask: Cow<'a, ResponseMask>,
+    /// `None` without `attributes` and `excludedAttributes`: every attribute returned by
+    /// default, decided per field without a mask.
+    mask: Option<Cow<'a, ResponseMask>>,
 }
 
 impl<'a, T: Resource> Response<'a, T> {
     /// `resource` as returned for `projection`.
     pub fn new(resource: &'a T, projection: &Projection) -> Self {
+        let unprojected =
+            projection.attributes().is_empty() && projection.excluded_attributes().is_empty();
         Response {
             resource,
-            mask: Cow::Owned(ResponseMask::for_resource::<T>(projection)),
+            mask: (!unprojected).then(|| Cow::Owned(ResponseMask::for_resource::<T>(projection))),
         }
     }
 
@@ -67,15 +71,18 @@ impl<'a, T: Resource> Response<'a, T> {
     pub fn with_mask(resource: &'a T, mask: &'a ResponseMask) -> Self {
         Response {
             resource,
-            mask: Cow::Borrowed(mask),
+            mask: Some(Cow::Borrowed(mask)),
         }
     }
 }
 
 impl<T: Resource> Serialize for Response<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.resource
-            .serialize_form(Form::Response(&self.mask), serializer)
+        let form = match &self.mask {
+            Some(mask) => Form::Response(mask),
+            None => Form::Default,
+        };
+        self.resource.serialize_form(form, serializer)
     }
 }
 
@@ -230,6 +237,9 @@ pub enum Form<'a> {
     Safe,
     /// Everything.
     Full,
+    /// A response without `attributes` or `excludedAttributes`: everything but the
+    /// secrets and the `returned: request` attributes.
+    Default,
     /// A resource in a response.
     Response(&'a ResponseMask),
     /// A complex value or an extension object in a response.
@@ -239,12 +249,14 @@ pub enum Form<'a> {
 impl<'a> Form<'a> {
     /// The form of attribute `index` of the value being written (for a resource, its
     /// index in the core slot), `None` when it is not written. `secret` says whether
-    /// the attribute is `returned: never` or `writeOnly`.
+    /// the attribute is `returned: never` or `writeOnly`, `on_request` whether it is
+    /// `returned: request`.
     #[inline]
-    pub fn attribute(self, index: usize, secret: bool) -> Option<Form<'a>> {
+    pub fn attribute(self, index: usize, secret: bool, on_request: bool) -> Option<Form<'a>> {
         let include = match self {
             Form::Safe => return (!secret).then_some(Form::Safe),
             Form::Full => return Some(Form::Full),
+            Form::Default => return (!secret && !on_request).then_some(Form::Default),
             Form::Response(mask) => mask.core.get(index),
             Form::Subs(subs) => subs.attributes.get(index),
         };
@@ -267,30 +279,42 @@ impl<'a> Form<'a> {
         if !resource.has_extension(slot) {
             return None;
         }
-        let Form::Response(mask) = self else {
-            return Some(self);
+        let writes = |included: &dyn Fn(usize, &Attribute) -> bool| {
+            schemas.attributes(slot).any(|found| {
+                included(found.index, found.attribute)
+                    && !resource.get(slot, found.index, found.attribute).is_empty()
+            })
         };
-        let subs = mask.extensions.get(index)?.as_ref()?;
-        let writes = schemas.attributes(slot).any(|found| {
-            subs.attributes.get(found.index) != Some(&Include::No)
-                && !is_empty(resource.get(slot, found.index, found.attribute))
-        });
-        writes.then_some(Form::Subs(subs))
+        match self {
+            Form::Safe | Form::Full => Some(self),
+            Form::Default => {
+                writes(&|_, attribute| returned_by_default(attribute)).then_some(Form::Default)
+            }
+            Form::Response(mask) => {
+                let subs = mask.extensions.get(index)?.as_ref()?;
+                writes(&|index, _| subs.attributes.get(index) != Some(&Include::No))
+                    .then_some(Form::Subs(subs))
+            }
+            Form::Subs(_) => None,
+        }
     }
 
     /// Whether the attribute `name`, kept though no schema of the value defines it, is
     /// written; `extension_object` when it is an object keyed by a URI.
     pub fn unknown(self, name: &str, extension_object: bool) -> bool {
         match self {
-            Form::Safe | Form::Full => true,
+            Form::Safe | Form::Full | Form::Default => true,
             Form::Response(mask) => mask.returns_unknown(name, extension_object),
             Form::Subs(subs) => subs.unknown,
         }
     }
 }
 
-fn is_empty(values: Values<'_>) -> bool {
-    values.is_empty()
+/// Whether a response without `attributes` and `excludedAttributes` returns
+/// `attribute` (RFC 7643 §7 `returned`, `writeOnly`).
+fn returned_by_default(attribute: &Attribute) -> bool {
+    attribute.mutability != Mutability::WriteOnly
+        && matches!(attribute.returned, Returned::Always | Returned::Default)
 }
 
 /// A value that can be written in each [`Form`]. Not a public API: the derives

@@ -23,6 +23,8 @@ struct Vault {
     label: Option<String>,
     #[scim(mutability = "writeOnly")]
     passphrase: Option<String>,
+    #[scim(returned = "request")]
+    history: Option<String>,
     keys: Vec<Key>,
     #[scim(extension)]
     audit: Option<Audit>,
@@ -35,6 +37,8 @@ struct Key {
     value: Option<String>,
     #[scim(returned = "never")]
     private_part: Option<String>,
+    #[scim(returned = "request")]
+    fingerprint: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Complex)]
@@ -51,7 +55,11 @@ fn vault_document() -> Value {
         "id": "v1",
         "label": "Main",
         "passphrase": "open sesame",
-        "keys": [{"value": "k1", "privatePart": "p1"}, {"value": "k2", "privatePart": "p2"}],
+        "history": "opened twice",
+        "keys": [
+            {"value": "k1", "privatePart": "p1", "fingerprint": "f1"},
+            {"value": "k2", "privatePart": "p2"}
+        ],
         "urn:example:scim:schemas:VaultAudit": {"reviewer": "ann", "reviewerToken": "t0k"}
     })
 }
@@ -213,7 +221,18 @@ fn the_secrets_are_there_to_be_hidden() {
     assert_eq!(full, vault_document());
     let safe = serde_json::to_value(&vault).unwrap();
     assert!(safe.get("passphrase").is_none());
-    assert_eq!(safe["keys"], json!([{"value": "k1"}, {"value": "k2"}]));
+    assert_eq!(
+        safe["keys"],
+        json!([{"value": "k1", "fingerprint": "f1"}, {"value": "k2"}])
+    );
+    // A response returns `returned: request` attributes only when asked for.
+    let response = serde_json::to_value(Response::new(&vault, &Projection::new())).unwrap();
+    assert!(response.get("history").is_none());
+    assert_eq!(response["keys"], json!([{"value": "k1"}, {"value": "k2"}]));
+    let asked = Projection::new().with_attributes("history,keys.fingerprint");
+    let response = serde_json::to_value(Response::new(&vault, &asked)).unwrap();
+    assert_eq!(response["history"], json!("opened twice"));
+    assert_eq!(response["keys"], json!([{"fingerprint": "f1"}, {}]));
     assert_eq!(
         safe["urn:example:scim:schemas:VaultAudit"],
         json!({"reviewer": "ann"})
