@@ -7,9 +7,11 @@ use crate::validate::{
     names, typed, validate_list, validate_resource, Document, FirstLook, Origin, Schemas,
 };
 use scim::access::ResourceAccess;
+use scim::generic::Json;
 use scim::generic::ResourceSchemas;
 use scim::message::{self, PatchOp, SearchRequest};
 use scim::models::{Group, ResourceType, Schema, ServiceProviderConfig, User};
+use scim::projection::Projection;
 use scim::request::{Context, Report, Rules};
 use scim::{Error, Resource};
 use std::path::{Path, PathBuf};
@@ -24,6 +26,19 @@ pub struct RequestArgs {
     pub existing: Option<PathBuf>,
     /// `--resource-type NAME`: the bundled resource type a PATCH or query is for.
     pub resource_type: Option<String>,
+    /// `--attributes PATHS`, for a response.
+    pub attributes: Option<String>,
+    /// `--excluded-attributes PATHS`, for a response.
+    pub excluded_attributes: Option<String>,
+}
+
+impl RequestArgs {
+    /// The projection a response is printed with.
+    fn projection(&self) -> Projection {
+        Projection::new()
+            .with_attributes(self.attributes.as_deref().unwrap_or_default())
+            .with_excluded_attributes(self.excluded_attributes.as_deref().unwrap_or_default())
+    }
 }
 
 /// The names `--resource-type` takes: the bundled typed models.
@@ -170,7 +185,10 @@ pub fn validate(
             if request.context == Context::Response && names(uris, message::LIST_RESPONSE) {
                 let mut list = validate_list(text, schemas)?;
                 check_listed(&rules, &mut list, schemas)?;
-                return Ok((list, Report::default()));
+                return Ok((
+                    project(list, &request.projection(), schemas)?,
+                    Report::default(),
+                ));
             }
             if let Some(uri) = MESSAGES.iter().find(|uri| names(uris, uri)) {
                 return Err(Error::invalid_value(format!(
@@ -181,6 +199,9 @@ pub fn validate(
             }
             let mut document = validate_resource(text, Origin::START, uris, schemas)?;
             let report = check_resource(&rules, request.context, &mut document, existing, schemas)?;
+            if request.context == Context::Response {
+                document = project(document, &request.projection(), schemas)?;
+            }
             Ok((document, report))
         }
     }
@@ -224,6 +245,40 @@ fn check_resource(
         (Context::Replace, Some(existing)) => rules.replace(resource, existing, resource_schemas),
         (Context::Replace, None) => rules.replace_without_existing(resource, resource_schemas),
         _ => rules.response(resource, resource_schemas),
+    }
+}
+
+/// A response document as the service provider returns it for `projection` (RFC 7644
+/// §3.4.2.5, §3.9): typed models through `scim::Response`, generic resources through
+/// `GenericResource::project`, each resource of a ListResponse alike.
+fn project(
+    document: Document,
+    projection: &Projection,
+    schemas: &Schemas,
+) -> Result<Document, Error> {
+    fn typed<T: Resource>(resource: &T, projection: &Projection) -> Result<Document, Error> {
+        let text = serde_json::to_string(&scim::Response::new(resource, projection))
+            .map_err(|error| Error::internal(error.to_string()))?;
+        Ok(Document::Written(Box::new(Json::parse(&text)?)))
+    }
+    match document {
+        Document::User(user) => typed(&*user, projection),
+        Document::Group(group) => typed(&*group, projection),
+        Document::ServiceProviderConfig(config) => typed(&*config, projection),
+        Document::ResourceType(resource_type) => typed(&*resource_type, projection),
+        Document::Schema(schema) => typed(&*schema, projection),
+        Document::Generic(resource) => Ok(Document::Generic(Box::new(
+            resource.project(generic_schemas(schemas), projection),
+        ))),
+        Document::List(mut list) => {
+            let resources = std::mem::take(&mut list.resources);
+            list.resources = resources
+                .into_iter()
+                .map(|resource| project(resource, projection, schemas))
+                .collect::<Result<_, _>>()?;
+            Ok(Document::List(list))
+        }
+        other => Ok(other),
     }
 }
 

@@ -73,6 +73,20 @@ enum Command {
             conflicts_with_all = ["schemas", "schemaless"]
         )]
         resource_type: Option<String>,
+        /// With --context response: the `attributes` parameter (RFC 7644 §3.4.2.5),
+        /// comma-separated attribute paths; the document is printed as the response
+        /// returns it.
+        #[arg(long, value_name = "PATHS", requires = "context")]
+        attributes: Option<String>,
+        /// With --context response: the `excludedAttributes` parameter (RFC 7644
+        /// §3.4.2.5), comma-separated attribute paths.
+        #[arg(
+            long = "excluded-attributes",
+            value_name = "PATHS",
+            requires = "context",
+            conflicts_with = "attributes"
+        )]
+        excluded_attributes: Option<String>,
         /// The document; `-` or nothing reads stdin.
         #[arg(value_name = "FILE|-")]
         file: Option<PathBuf>,
@@ -150,6 +164,8 @@ fn main() -> ExitCode {
             strict,
             existing,
             resource_type,
+            attributes,
+            excluded_attributes,
             file,
         } => {
             let request = context.map(|context| context::RequestArgs {
@@ -157,6 +173,8 @@ fn main() -> ExitCode {
                 strict,
                 existing,
                 resource_type,
+                attributes,
+                excluded_attributes,
             });
             if let Some(request) = &request {
                 check_request_args(request, &schemas);
@@ -190,6 +208,18 @@ fn check_request_args(request: &context::RequestArgs, schemas: &SchemaArgs) {
         }
         if path.as_os_str() == "-" {
             usage("--existing takes a file; stdin holds the document".to_owned());
+        }
+    }
+    if context != Context::Response {
+        for (given, flag) in [
+            (&request.attributes, "--attributes"),
+            (&request.excluded_attributes, "--excluded-attributes"),
+        ] {
+            if given.is_some() {
+                usage(format!(
+                    "{flag} is for --context response, not --context {context}"
+                ));
+            }
         }
     }
     let for_messages = matches!(context, Context::Patch | Context::Query);

@@ -11,7 +11,7 @@ use crate::context::{self, RequestArgs};
 use crate::input::{read_document, utf8_text, ReadError, MAX_DOCUMENT_BYTES};
 use crate::output::write_stdout;
 use crate::SchemaArgs;
-use scim::generic::{GenericResource, ResourceSchemas};
+use scim::generic::{GenericResource, Json, ResourceSchemas};
 use scim::message::{self, BulkRequest, BulkResponse, ListResponse, PatchOp, SearchRequest};
 use scim::models::{Group, ResourceType, Schema, ServiceProviderConfig, User};
 use scim::request::Report;
@@ -144,6 +144,8 @@ pub(crate) enum Document {
     Schema(Box<Schema>),
     /// A resource read against run-time schemas, or without any.
     Generic(Box<GenericResource>),
+    /// A typed resource already written in the form a response returns.
+    Written(Box<Json>),
     List(Box<ListResponse<Document>>),
     SearchRequest(Box<SearchRequest>),
     PatchOp(Box<PatchOp>),
@@ -163,6 +165,7 @@ impl Serialize for Document {
             }
             Document::Schema(schema) => RequestBody(&**schema).serialize(serializer),
             Document::Generic(value) => value.serialize(serializer),
+            Document::Written(json) => json.serialize(serializer),
             Document::List(list) => list.serialize(serializer),
             Document::SearchRequest(request) => request.serialize(serializer),
             Document::PatchOp(patch) => patch.serialize(serializer),

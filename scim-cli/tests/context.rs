@@ -494,3 +494,118 @@ fn replace_without_existing_cannot_tell_an_echoed_id_from_a_new_one() {
     assert_eq!(scim_type, "mutability");
     assert!(detail.starts_with("id: "), "{detail}");
 }
+
+#[test]
+fn a_response_is_printed_as_returned_for_attributes_and_excluded_attributes() {
+    let response = fixture("rfc7643/8.3-enterprise-user.json");
+    let mut user: Value =
+        serde_json::from_str(&std::fs::read_to_string(&response).unwrap()).unwrap();
+    user.as_object_mut().unwrap().remove("password");
+    let body = user.to_string();
+    let output = typed_and_generic(
+        &[
+            "validate",
+            "--context",
+            "response",
+            "--attributes",
+            "userName,NAME.givenName,urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber",
+        ],
+        &user_schema_files(),
+        &body,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout_json(&output),
+        json!({
+            "schemas": [USER, ENTERPRISE],
+            "id": "2819c223-7f76-453a-919d-413861904646",
+            "userName": "bjensen@example.com",
+            "name": {"givenName": "Barbara"},
+            ENTERPRISE: {"employeeNumber": "701984"}
+        })
+    );
+    let output = typed_and_generic(
+        &[
+            "validate",
+            "--context",
+            "response",
+            "--excluded-attributes",
+            "emails,id,urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+        ],
+        &user_schema_files(),
+        &body,
+    );
+    let printed = stdout_json(&output);
+    assert!(printed.get("emails").is_none());
+    assert!(printed.get(ENTERPRISE).is_none());
+    assert_eq!(printed["schemas"], json!([USER]));
+    assert_eq!(printed["id"], json!("2819c223-7f76-453a-919d-413861904646"));
+}
+
+#[test]
+fn each_resource_of_a_list_response_is_projected() {
+    let body = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+        "totalResults": 2,
+        "Resources": [
+            {"schemas": [USER], "id": "2819c223", "userName": "bjensen", "displayName": "Babs"},
+            {"schemas": [USER], "id": "c75ad752", "userName": "jsmith", "displayName": "Jim"}
+        ]
+    })
+    .to_string();
+    let output = scim(
+        &[
+            "validate",
+            "--context",
+            "response",
+            "--attributes",
+            "displayName",
+        ],
+        &body,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout_json(&output)["Resources"],
+        json!([
+            {"schemas": [USER], "id": "2819c223", "displayName": "Babs"},
+            {"schemas": [USER], "id": "c75ad752", "displayName": "Jim"}
+        ])
+    );
+}
+
+#[test]
+fn projection_options_are_for_responses_only_and_exclusive() {
+    for args in [
+        &[
+            "validate",
+            "--context",
+            "create",
+            "--attributes",
+            "userName",
+        ][..],
+        &[
+            "validate",
+            "--context",
+            "replace",
+            "--excluded-attributes",
+            "emails",
+        ][..],
+        &["validate", "--attributes", "userName"][..],
+        &[
+            "validate",
+            "--context",
+            "response",
+            "--attributes",
+            "userName",
+            "--excluded-attributes",
+            "emails",
+        ][..],
+    ] {
+        let output = scim(
+            args,
+            r#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"]}"#,
+        );
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}

@@ -79,3 +79,8 @@ pub use resource::{CanonicalValue, Extension, Message, Resource, SchemaList};
 pub use response::{RequestBody, Response};
 pub use scim_derive::{CanonicalValues, Complex, Message, Resource};
 pub use unknown::UnknownAttributes;
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -71,10 +71,12 @@ impl Projection {
                 target.names_schema() || target.names(&attribute.name, None, true)
             }),
             Returned::Request => false,
-            Returned::Default => !self
-                .excluded
-                .iter()
-                .any(|path| Target::of(path, schema, core).names(&attribute.name, None, false)),
+            // Excluding an extension by its URI excludes all of it (RFC 7644 §3.10: the
+            // URI names the extension's object).
+            Returned::Default => !self.excluded.iter().any(|path| {
+                let target = Target::of(path, schema, core);
+                (!core && target.names_schema()) || target.names(&attribute.name, None, false)
+            }),
         }
     }
 
@@ -235,6 +237,16 @@ mod tests {
         assert!(!projection.returns(CORE, true, &attribute(Returned::Default)));
         let projection = Projection::new().with_attributes("urn:example:Thing:secretQuestion");
         assert!(projection.returns(CORE, true, &attribute(Returned::Default)));
+    }
+
+    #[test]
+    fn excluding_an_extension_by_its_uri_excludes_its_attributes() {
+        let excluded = Projection::new().with_excluded_attributes("urn:example:Extension");
+        let attribute = attribute(Returned::Default);
+        assert!(!excluded.returns("urn:example:Extension", false, &attribute));
+        assert!(excluded.returns(CORE, true, &attribute));
+        let core = Projection::new().with_excluded_attributes(CORE);
+        assert!(core.returns(CORE, true, &attribute));
     }
 
     #[test]
