@@ -88,6 +88,11 @@ pub struct CaseFolded {
 
 impl CaseFolded {
     /// Folds `text` once.
+    ///
+    /// ```
+    /// # use scim::filter::CaseFolded;
+    /// assert_eq!(CaseFolded::new("ΣΑΣ").as_str(), "σασ");
+    /// ```
     pub fn new(text: &str) -> Self {
         let folded: Box<str> = fold_case(text).into();
         CaseFolded {
@@ -97,6 +102,11 @@ impl CaseFolded {
     }
 
     /// The case fold.
+    ///
+    /// ```
+    /// # use scim::filter::CaseFolded;
+    /// assert_eq!(CaseFolded::new("Work").as_str(), "work");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.folded
     }
