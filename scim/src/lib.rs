@@ -65,6 +65,7 @@ mod names;
 pub mod projection;
 mod resource;
 pub mod schema;
+pub mod sort;
 mod unknown;
 pub mod value;
 

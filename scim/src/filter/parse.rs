@@ -68,6 +68,36 @@ impl Filter {
     }
 }
 
+impl AttrPath {
+    /// Parses an attribute path on its own (RFC 7644 Figure 1 `attrPath`, §3.10), as in
+    /// `sortBy` (§3.4.2.3): `[URI ":"] ATTRNAME ["." ATTRNAME]`, nothing before or after.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::invalid_filter`] whose detail gives the 1-based character position and
+    /// what was expected there.
+    ///
+    /// ```
+    /// use scim::filter::AttrPath;
+    ///
+    /// let path = AttrPath::parse("urn:ietf:params:scim:schemas:core:2.0:User:name.givenName")?;
+    /// assert_eq!(path.uri.as_deref(), Some("urn:ietf:params:scim:schemas:core:2.0:User"));
+    /// assert_eq!(path.attribute, "name");
+    /// assert_eq!(path.sub_attribute.as_deref(), Some("givenName"));
+    /// assert!(AttrPath::parse("name givenName").is_err());
+    /// # Ok::<(), scim::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<AttrPath, Error> {
+        if text.len() > 4 * MAX_LEN || text.chars().count() > MAX_LEN {
+            return Err(error(
+                MAX_LEN,
+                &format!("the path is longer than {MAX_LEN} characters"),
+            ));
+        }
+        attr_path(text, 0)
+    }
+}
+
 /// An `invalidFilter` error at the 0-based character index `at`.
 fn error(at: usize, expected: &str) -> Error {
     Error::invalid_filter(format!("at {}: {expected}", at + 1))
