@@ -100,6 +100,28 @@ impl<'a> DateTimeRef<'a> {
         }
     }
 
+    /// The chronological order of this value relative to `other`, to every fraction
+    /// digit; `None` for text that is not a valid `xsd:dateTime`.
+    ///
+    /// ```
+    /// use scim::access::DateTimeRef;
+    /// use scim::value::DateTime;
+    /// use std::cmp::Ordering;
+    ///
+    /// let noon: DateTime = "2020-01-01T12:00:00Z".parse()?;
+    /// let text = DateTimeRef::text("2020-01-01T13:00:00+02:00");
+    /// assert_eq!(text.cmp_date_time(&noon), Some(Ordering::Less));
+    /// assert_eq!(DateTimeRef::parsed(&noon).cmp_date_time(&noon), Some(Ordering::Equal));
+    /// # Ok::<(), scim::value::DateTimeError>(())
+    /// ```
+    #[inline]
+    pub fn cmp_date_time(&self, other: &DateTime) -> Option<std::cmp::Ordering> {
+        match self.0 {
+            DateTimeRepr::Parsed(value) => Some(value.cmp(other)),
+            DateTimeRepr::Text(text) => text.parse::<DateTime>().ok().map(|value| value.cmp(other)),
+        }
+    }
+
     /// The value as a [`DateTime`], which compares chronologically to every fraction
     /// digit: borrowed when typed, parsed from the text otherwise; `None` for text that is
     /// not a valid `xsd:dateTime`.

@@ -59,7 +59,7 @@ pub(crate) enum OrderOp {
 impl OrderOp {
     /// Whether a value that is `ordering` relative to the comparison value satisfies the
     /// operator.
-    #[inline]
+    #[inline(always)]
     fn holds(self, ordering: Ordering) -> bool {
         match self {
             OrderOp::Eq => ordering == Ordering::Equal,
@@ -223,7 +223,7 @@ impl Test {
     }
 
     /// Whether `value` passes the test.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn matches(&self, value: Value<'_>) -> bool {
         match (self, value) {
             (Test::Folded(op, folded), Value::String(text)) => folded_holds(*op, folded, text),
@@ -231,21 +231,31 @@ impl Test {
                 exact_holds(*op, expected, text)
             }
             (Test::Present, value) => is_present(value),
-            (Test::NodePresent(subs), Value::Complex(complex)) => subs
-                .iter()
-                .any(|sub| any_value(sub.values(complex), &sub.attribute, is_present)),
             (Test::Boolean { equal, value }, Value::Boolean(actual)) => {
                 (actual == *value) == *equal
             }
             (Test::Integer(op, number), Value::Integer(actual)) => {
                 op.holds(number.order_of(actual))
             }
+            (Test::DateTime(op, expected), Value::DateTime(actual)) => actual
+                .cmp_date_time(expected)
+                .is_some_and(|order| op.holds(order)),
+            (test, value) => test.matches_rarely(value),
+        }
+    }
+
+    /// The tests that parse or descend: kept out of line, so that the common ones above
+    /// stay small.
+    #[cold]
+    #[inline(never)]
+    fn matches_rarely(&self, value: Value<'_>) -> bool {
+        match (self, value) {
+            (Test::NodePresent(subs), Value::Complex(complex)) => subs
+                .iter()
+                .any(|sub| any_value(sub.values(complex), &sub.attribute, is_present)),
             (Test::Decimal(op, expected), Value::Decimal(text)) => text
                 .parse::<Decimal>()
                 .is_ok_and(|actual| op.holds(actual.cmp(expected))),
-            (Test::DateTime(op, expected), Value::DateTime(actual)) => actual
-                .to_date_time()
-                .is_some_and(|actual| op.holds(actual.as_ref().cmp(expected))),
             (Test::Binary { equal, value }, Value::Binary(text)) => text
                 .parse::<Binary>()
                 .is_ok_and(|actual| (actual == *value) == *equal),
@@ -272,7 +282,7 @@ fn describe(value: &CompValue) -> &'static str {
 
 /// Whether a value counts for `pr`: anything but an empty string (RFC 7644 Table 3).
 /// Complex values are tested by [`Test::NodePresent`]; one reached here is present.
-#[inline]
+#[inline(always)]
 pub(crate) fn is_present(value: Value<'_>) -> bool {
     match value {
         Value::String(text) | Value::Binary(text) | Value::Reference(text) => !text.is_empty(),
@@ -284,7 +294,7 @@ pub(crate) fn is_present(value: Value<'_>) -> bool {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn folded_holds(op: StringOp, folded: &CaseFolded, text: &str) -> bool {
     match op {
         StringOp::Eq => folded.equals(text),
@@ -296,7 +306,7 @@ fn folded_holds(op: StringOp, folded: &CaseFolded, text: &str) -> bool {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn exact_holds(op: StringOp, expected: &str, text: &str) -> bool {
     match op {
         StringOp::Eq => text == expected,

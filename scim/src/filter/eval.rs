@@ -3,7 +3,7 @@
 
 use super::compile::{CompiledFilter, Node, SubLeaf, TopLeaf};
 use super::resolve::any_value;
-use crate::access::{ResourceAccess, Slot, Value};
+use crate::access::{ComplexAccess, ResourceAccess, Slot, Value};
 
 impl CompiledFilter {
     /// Whether `resource` matches the filter (RFC 7644 §3.4.2.2).
@@ -35,26 +35,58 @@ impl CompiledFilter {
     /// # Ok::<(), scim::Error>(())
     /// ```
     pub fn matches<R: ResourceAccess + ?Sized>(&self, resource: &R) -> bool {
-        self.root.eval(&|leaf: &TopLeaf| leaf.matches(resource))
+        self.root.eval(resource)
     }
+}
+
+/// A leaf of the compiled tree, tested in a context: the resource for the attributes of
+/// a resource, one complex value for the sub-attributes inside a value filter.
+trait Leaf<C: Copy> {
+    fn holds(&self, context: C) -> bool;
 }
 
 impl<L> Node<L> {
-    #[inline]
-    fn eval(&self, leaf: &impl Fn(&L) -> bool) -> bool {
+    /// Whether the node holds in `context`. A chain tests its leaves in place, so that
+    /// the usual shapes (comparisons joined by `and` or `or`) make no recursive call; only
+    /// nested groups do.
+    #[inline(always)]
+    fn eval<C: Copy>(&self, context: C) -> bool
+    where
+        L: Leaf<C>,
+    {
         match self {
-            Node::Leaf(test) => leaf(test),
-            Node::And(nodes) => nodes.iter().all(|node| node.eval(leaf)),
-            Node::Or(nodes) => nodes.iter().any(|node| node.eval(leaf)),
-            Node::Not(node) => !node.eval(leaf),
+            Node::Leaf(leaf) => leaf.holds(context),
+            Node::And(nodes) => nodes.iter().all(|node| node.eval_child(context)),
+            Node::Or(nodes) => nodes.iter().any(|node| node.eval_child(context)),
+            Node::Not(node) => !node.eval_child(context),
             Node::Const(answer) => *answer,
         }
     }
+
+    #[inline(always)]
+    fn eval_child<C: Copy>(&self, context: C) -> bool
+    where
+        L: Leaf<C>,
+    {
+        match self {
+            Node::Leaf(leaf) => leaf.holds(context),
+            Node::Const(answer) => *answer,
+            group => group.eval_group(context),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_group<C: Copy>(&self, context: C) -> bool
+    where
+        L: Leaf<C>,
+    {
+        self.eval(context)
+    }
 }
 
-impl TopLeaf {
-    #[inline]
-    fn matches<R: ResourceAccess + ?Sized>(&self, resource: &R) -> bool {
+impl<R: ResourceAccess + ?Sized> Leaf<&R> for TopLeaf {
+    #[inline(always)]
+    fn holds(&self, resource: &R) -> bool {
         match self {
             TopLeaf::Path {
                 top,
@@ -83,11 +115,7 @@ impl TopLeaf {
                 top.values(resource),
                 &top.attr.attribute,
                 |value| match value {
-                    Value::Complex(complex) => filter.eval(&|leaf: &SubLeaf| {
-                        any_value(leaf.sub.values(complex), &leaf.sub.attribute, |value| {
-                            leaf.test.matches(value)
-                        })
-                    }),
+                    Value::Complex(complex) => filter.eval(complex),
                     _ => false,
                 },
             ),
@@ -103,5 +131,14 @@ impl TopLeaf {
                     })
             }
         }
+    }
+}
+
+impl Leaf<&dyn ComplexAccess> for SubLeaf {
+    #[inline(always)]
+    fn holds(&self, complex: &dyn ComplexAccess) -> bool {
+        any_value(self.sub.values(complex), &self.sub.attribute, |value| {
+            self.test.matches(value)
+        })
     }
 }

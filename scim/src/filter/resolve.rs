@@ -49,7 +49,7 @@ impl Attr {
     }
 
     /// The values of this sub-attribute in `complex`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn values<'c>(&self, complex: &'c dyn ComplexAccess) -> Values<'c> {
         complex.get(self.index, &self.attribute)
     }
@@ -92,7 +92,7 @@ impl TopAttr {
     }
 
     /// The attribute's values in `resource`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn values<'r, R: ResourceAccess + ?Sized>(&self, resource: &'r R) -> Values<'r> {
         resource.get(self.slot.get(), self.attr.index, &self.attr.attribute)
     }
@@ -100,7 +100,7 @@ impl TopAttr {
 
 /// Whether any of `values` (of `attribute`) satisfies `test`: a multi-valued attribute
 /// matches when one of its values does (RFC 7644 §3.4.2.2).
-#[inline]
+#[inline(always)]
 pub(crate) fn any_value(
     values: Values<'_>,
     attribute: &Attribute,
