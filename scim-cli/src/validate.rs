@@ -23,7 +23,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Where resources find their schemas.
-enum Schemas {
+pub(crate) enum Schemas {
     /// The bundled typed models, chosen by the document's `schemas`.
     Bundled,
     /// Schemas from `--schema` files: the first is the core schema.
@@ -63,7 +63,7 @@ pub fn run(args: &SchemaArgs, file: Option<&Path>) -> ExitCode {
 }
 
 /// Prints the SCIM Error document and exits 2.
-fn fail(error: Error) -> ExitCode {
+pub(crate) fn fail(error: Error) -> ExitCode {
     let text = serde_json::to_string_pretty(&error).unwrap_or_else(|_| {
         format!(
             r#"{{"schemas":["{}"],"status":"{}"}}"#,
@@ -75,7 +75,7 @@ fn fail(error: Error) -> ExitCode {
 }
 
 /// Prints `text` and a newline; exits with `code`, or 1 if stdout cannot be written.
-fn print(mut text: String, code: ExitCode) -> ExitCode {
+pub(crate) fn print(mut text: String, code: ExitCode) -> ExitCode {
     text.push('\n');
     match write_stdout(text.as_bytes()) {
         Ok(()) => code,
@@ -90,7 +90,7 @@ fn pretty(document: &Document) -> Result<String, Error> {
     serde_json::to_string_pretty(document).map_err(|error| Error::internal(error.to_string()))
 }
 
-fn load_schemas(args: &SchemaArgs) -> Result<Schemas, String> {
+pub(crate) fn load_schemas(args: &SchemaArgs) -> Result<Schemas, String> {
     if args.schemaless {
         return Ok(Schemas::None);
     }
@@ -149,7 +149,7 @@ impl Serialize for Document {
 }
 
 /// What the first look at a document finds.
-enum FirstLook {
+pub(crate) enum FirstLook {
     /// A JSON object, with its `schemas` attribute if it has one.
     Object(Option<SchemasAttribute>),
     /// Another JSON value, named with its article: `an array`, `a number`.
@@ -157,7 +157,7 @@ enum FirstLook {
 }
 
 /// The value of a `schemas` attribute.
-enum SchemasAttribute {
+pub(crate) enum SchemasAttribute {
     /// An array of strings, as RFC 7643 §3 requires.
     Uris(Vec<String>),
     /// Anything else, described.
@@ -167,7 +167,7 @@ enum SchemasAttribute {
 impl FirstLook {
     /// Reads `text` just far enough to tell its kind and `schemas`; the whole text is
     /// still checked to be JSON, with nothing after it.
-    fn of(text: &str, origin: Origin) -> Result<FirstLook, Error> {
+    pub(crate) fn of(text: &str, origin: Origin) -> Result<FirstLook, Error> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         FirstLook::deserialize(&mut deserializer)
             .and_then(|look| deserializer.end().map(|()| look))
@@ -179,7 +179,7 @@ impl FirstLook {
     /// The `schemas` URIs. Errors say what is wrong with the document's shape (RFC 7644
     /// §3.1: resources and messages are JSON objects; RFC 7643 §3: `schemas` is an array
     /// of URIs). A missing `schemas` gives no URIs.
-    fn uris(&self, what: &str) -> Result<&[String], Error> {
+    pub(crate) fn uris(&self, what: &str) -> Result<&[String], Error> {
         match self {
             FirstLook::NotObject(kind) => Err(Error::invalid_syntax(format!(
                 "a SCIM {what} is a JSON object, not {kind} (RFC 7644 §3.1)"
@@ -366,7 +366,7 @@ impl<'de> Deserialize<'de> for Element {
     }
 }
 
-fn names(uris: &[String], uri: &str) -> bool {
+pub(crate) fn names(uris: &[String], uri: &str) -> bool {
     uris.iter()
         .any(|candidate| candidate.eq_ignore_ascii_case(uri))
 }
@@ -540,9 +540,9 @@ fn typed<'a, T: Deserialize<'a>>(text: &'a str, origin: Origin) -> Result<T, Err
 /// Where a text read on its own (a resource of a ListResponse) starts in the document,
 /// so that the line and column in `serde_json` errors count in the whole document.
 #[derive(Clone, Copy)]
-struct Origin {
+pub(crate) struct Origin {
     /// The line of the text's first byte, from 1.
-    line: usize,
+    pub(crate) line: usize,
     /// The bytes before the text's first byte on its line.
     column: usize,
 }
@@ -552,7 +552,7 @@ impl Origin {
     const START: Origin = Origin { line: 1, column: 0 };
 
     /// Where `part`, a slice of `whole`, starts in it.
-    fn of(part: &str, whole: &str) -> Origin {
+    pub(crate) fn of(part: &str, whole: &str) -> Origin {
         let offset = (part.as_ptr() as usize)
             .checked_sub(whole.as_ptr() as usize)
             .filter(|offset| *offset <= whole.len())
