@@ -535,12 +535,17 @@ fn undefined_attributes_have_no_value() {
 #[test]
 fn undefined_attributes_are_listed_as_written() {
     let compiled = compile::<User>(
-        r#"usrName eq "x" or urn:example:Other:userName pr or emails[kind eq "work"] or title pr"#,
+        r#"usrName eq "x" or urn:example:Other:userName pr or emails[kind eq "work"] or title pr or mails[type eq "work"]"#,
     )
     .unwrap();
     assert_eq!(
         compiled.undefined_attributes(),
-        ["usrName", "urn:example:Other:userName", "emails.kind"]
+        [
+            "usrName",
+            "urn:example:Other:userName",
+            "emails.kind",
+            "mails"
+        ]
     );
 }
 

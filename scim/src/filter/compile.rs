@@ -298,9 +298,11 @@ impl Compiler<'_> {
         match resolve(&self.schemas, path).map_err(|problem| at(path, problem))? {
             Resolved::Undefined => {
                 self.undefined.push(path.to_string());
-                // Compiled all the same, for its errors; an attribute without values
-                // has no value that matches.
+                // Compiled all the same, for its errors, but its paths are not listed:
+                // they are undefined with their attribute. No value, no match.
+                let listed = self.undefined.len();
                 self.sub_node(filter, &UNDEFINED, path)?;
+                self.undefined.truncate(listed);
                 Ok(Node::Const(false))
             }
             Resolved::Schemas => Err(not_complex("`schemas` is a list of URIs".to_owned())),
