@@ -20,8 +20,8 @@ fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().flat_map(fold_char)
 }
 
-/// The case fold of `text` (see the [module](self) documentation): borrowed when `text`
-/// is ASCII without upper-case letters.
+/// The case fold of `text` (see [`CaseFolded`]): borrowed when `text` is ASCII without
+/// upper-case letters.
 ///
 /// ```
 /// use scim::filter::fold_case;
@@ -67,8 +67,12 @@ pub fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
 /// A string case-folded once, to be compared with many texts ignoring case: the
 /// comparison value of a filter on a `caseExact: false` attribute (RFC 7644 §3.4.2.2).
 ///
-/// Each method folds the text it is given (without allocating when the text is ASCII)
-/// and compares the fold with this one.
+/// The *case fold* of a string maps each character to upper case and the result to lower
+/// case, with the Unicode tables of the standard library and no locale (RFC 7644
+/// §3.4.2.3: "no specific locale implied"): `ß` and `SS` both fold to `ss`, the final
+/// sigma `ς` folds like `σ` and `Σ`, the Kelvin sign `K` like `k`. Each method folds the
+/// text it is given (without allocating when the text is ASCII) and compares the fold
+/// with this one.
 ///
 /// ```
 /// use scim::filter::CaseFolded;
