@@ -3,10 +3,11 @@
 //! precedence, undefined attributes and errors. Every filter runs against the typed model
 //! and the generic resource holding the same data, which must give the same answer.
 
+use scim::access::{ResourceAccess, Slot};
 use scim::filter::{CompiledFilter, Filter};
 use scim::generic::{GenericResource, ResourceSchemas};
 use scim::models::{Group, User};
-use scim::schema::Loader;
+use scim::schema::{AttributeType, Loader};
 use scim::{Resource, ScimType};
 use scim_tests::goldens::every_type::Device;
 use scim_tests::rfc_example;
@@ -905,4 +906,94 @@ fn without_schemas_only_the_common_attributes_are_defined() {
 fn a_compiled_filter_can_be_shared_between_threads() {
     fn shareable<T: Send + Sync + 'static>() {}
     shareable::<CompiledFilter>();
+}
+
+// Typed and generic, everywhere.
+
+/// A comparison value of `kind`'s JSON type, drawn from what the RFC examples hold.
+fn sample(kind: AttributeType) -> &'static str {
+    match kind {
+        AttributeType::String => r#""work""#,
+        AttributeType::Boolean => "true",
+        AttributeType::Decimal | AttributeType::Integer => "3",
+        AttributeType::DateTime => r#""2011-05-13T04:42:34Z""#,
+        AttributeType::Binary => r#""aGk=""#,
+        AttributeType::Reference => {
+            r#""https://example.com/v2/Users/2819c223-7f76-453a-919d-413861904646""#
+        }
+        AttributeType::Complex => r#""example.com""#,
+    }
+}
+
+/// Every path of `T`'s schemas (attributes with their URI, and sub-attributes), with every
+/// operator: typed and generic give the same answer on `resource`, or the filter is an
+/// `invalidFilter` for both.
+fn every_path_and_operator<T: Resource>(resource: &Value) -> usize {
+    let schemas = T::resource_schemas();
+    let mut paths = Vec::new();
+    for slot in schemas.slots() {
+        let prefix = match slot {
+            Slot::Core => String::new(),
+            Slot::Extension { uri, .. } => format!("{uri}:"),
+        };
+        for found in schemas.attributes(slot) {
+            let attribute = found.attribute;
+            paths.push((format!("{prefix}{}", attribute.name), attribute.kind));
+            for sub in attribute.sub_attributes.iter() {
+                paths.push((format!("{prefix}{}.{}", attribute.name, sub.name), sub.kind));
+            }
+        }
+    }
+    let mut evaluated = 0;
+    for (path, kind) in &paths {
+        for op in ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"] {
+            let filter = format!("{path} {op} {}", sample(*kind));
+            match compile::<T>(&filter) {
+                Ok(_) => {
+                    eval::<T>(&filter, resource);
+                    evaluated += 1;
+                }
+                Err(error) => {
+                    assert_eq!(
+                        error.scim_type(),
+                        Some(&ScimType::InvalidFilter),
+                        "{filter}"
+                    )
+                }
+            }
+        }
+        for filter in [
+            format!("{path} pr"),
+            format!("not ({path} pr)"),
+            format!("{path} eq null"),
+        ] {
+            eval::<T>(&filter, resource);
+            evaluated += 1;
+        }
+    }
+    evaluated
+}
+
+#[test]
+fn every_user_path_and_operator_gives_the_same_answer_typed_and_generic() {
+    for file in [
+        "rfc7643/8.1-minimal-user.json",
+        "rfc7643/8.3-enterprise-user.json",
+    ] {
+        assert!(every_path_and_operator::<User>(&rfc_example(file)) > 500);
+    }
+}
+
+#[test]
+fn every_device_path_and_operator_gives_the_same_answer_typed_and_generic() {
+    assert!(every_path_and_operator::<Device>(&device()) > 100);
+}
+
+#[test]
+fn a_resource_behind_dyn_resource_access_is_evaluated_too() {
+    let user: User = serde_json::from_value(enterprise_user()).unwrap();
+    let resource: &dyn ResourceAccess = &user;
+    assert!(compile::<User>(r#"title eq "tour guide""#)
+        .unwrap()
+        .matches(resource));
 }
