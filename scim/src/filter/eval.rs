@@ -56,22 +56,8 @@ impl<L> Node<L> {
     {
         match self {
             Node::Leaf(leaf) => leaf.holds(context),
-            Node::And(nodes) => {
-                for node in nodes.iter() {
-                    if !node.eval_child(context) {
-                        return false;
-                    }
-                }
-                true
-            }
-            Node::Or(nodes) => {
-                for node in nodes.iter() {
-                    if node.eval_child(context) {
-                        return true;
-                    }
-                }
-                false
-            }
+            Node::And(nodes) => nodes.iter().all(|node| node.eval_child(context)),
+            Node::Or(nodes) => nodes.iter().any(|node| node.eval_child(context)),
             Node::Not(node) => !node.eval_child(context),
             Node::Const(answer) => *answer,
         }
