@@ -4,7 +4,7 @@
 use super::ast::{CompValue, CompareOp};
 use super::fold::CaseFolded;
 use super::resolve::{a_kind, any_value, Attr};
-use crate::access::Value;
+use crate::access::{Value, Values};
 use crate::schema::{Attribute, AttributeType};
 use crate::value::{Binary, DateTime, Decimal};
 use std::cmp::Ordering;
@@ -220,6 +220,20 @@ impl Test {
             }
             _ => return Err(mismatch()),
         })
+    }
+
+    /// Whether any of `values` (of `attribute`) passes the test: a multi-valued attribute
+    /// matches when one of its values does (RFC 7644 §3.4.2.2).
+    #[inline(always)]
+    pub(crate) fn any(&self, values: Values<'_>, attribute: &Attribute) -> bool {
+        match values {
+            Values::One(value) => self.matches(value),
+            Values::None => false,
+            Values::Many(list) => (0..list.len()).any(|index| {
+                list.get(index, attribute)
+                    .is_some_and(|value| self.matches(value))
+            }),
+        }
     }
 
     /// Whether `value` passes the test.

@@ -92,9 +92,7 @@ impl<R: ResourceAccess + ?Sized> Leaf<&R> for TopLeaf {
                 top,
                 sub: None,
                 test,
-            } => any_value(top.values(resource), &top.attr.attribute, |value| {
-                test.matches(value)
-            }),
+            } => test.any(top.values(resource), &top.attr.attribute),
             TopLeaf::Path {
                 top,
                 sub: Some(sub),
@@ -103,11 +101,7 @@ impl<R: ResourceAccess + ?Sized> Leaf<&R> for TopLeaf {
                 top.values(resource),
                 &top.attr.attribute,
                 |value| match value {
-                    Value::Complex(complex) => {
-                        any_value(sub.values(complex), &sub.attribute, |value| {
-                            test.matches(value)
-                        })
-                    }
+                    Value::Complex(complex) => test.any(sub.values(complex), &sub.attribute),
                     _ => false,
                 },
             ),
@@ -137,8 +131,6 @@ impl<R: ResourceAccess + ?Sized> Leaf<&R> for TopLeaf {
 impl Leaf<&dyn ComplexAccess> for SubLeaf {
     #[inline(always)]
     fn holds(&self, complex: &dyn ComplexAccess) -> bool {
-        any_value(self.sub.values(complex), &self.sub.attribute, |value| {
-            self.test.matches(value)
-        })
+        self.test.any(self.sub.values(complex), &self.sub.attribute)
     }
 }
