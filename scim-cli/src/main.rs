@@ -1,5 +1,5 @@
-//! `scim`: generate Rust models from SCIM schemas, validate SCIM documents, and parse
-//! SCIM filters.
+//! `scim`: generate Rust models from SCIM schemas, validate SCIM documents, and parse and
+//! evaluate SCIM filters.
 //!
 //! Exit codes: 0 success (also when the reader of stdout stops early, as `head` does);
 //! 1 the command could not run (unreadable file, invalid schema file, stdout not
@@ -107,6 +107,20 @@ enum FilterCommand {
         #[arg(value_name = "FILTER")]
         filter: String,
     },
+    /// Evaluate a filter against resources and print `true` or `false` for each, one a
+    /// line; an invalid filter, or a resource that does not fit its schema, prints a SCIM
+    /// Error document and exits 2.
+    Eval {
+        /// The filter, as in `userName eq "bjensen"` (one argument: quote it in the shell).
+        #[arg(value_name = "FILTER")]
+        filter: String,
+        #[command(flatten)]
+        schemas: SchemaArgs,
+        /// The resources: a JSON array of them, one JSON object, or JSON lines (one
+        /// object a line); `-` or nothing reads stdin.
+        #[arg(long, value_name = "FILE|-")]
+        resources: Option<PathBuf>,
+    },
 }
 
 /// The request contexts of `scim validate --context`.
@@ -184,6 +198,14 @@ fn main() -> ExitCode {
         Command::Filter {
             command: FilterCommand::Parse { filter },
         } => filter::parse(&filter),
+        Command::Filter {
+            command:
+                FilterCommand::Eval {
+                    filter,
+                    schemas,
+                    resources,
+                },
+        } => filter::eval(&filter, &schemas, resources.as_deref()),
     }
 }
 

@@ -86,7 +86,7 @@ pub fn run(args: &SchemaArgs, file: Option<&Path>, request: Option<&RequestArgs>
 }
 
 /// Prints the SCIM Error document and exits 2.
-fn fail(error: Error) -> ExitCode {
+pub(crate) fn fail(error: Error) -> ExitCode {
     let text = serde_json::to_string_pretty(&error).unwrap_or_else(|_| {
         format!(
             r#"{{"schemas":["{}"],"status":"{}"}}"#,
@@ -98,7 +98,7 @@ fn fail(error: Error) -> ExitCode {
 }
 
 /// Prints `text` and a newline; exits with `code`, or 1 if stdout cannot be written.
-fn print(mut text: String, code: ExitCode) -> ExitCode {
+pub(crate) fn print(mut text: String, code: ExitCode) -> ExitCode {
     text.push('\n');
     match write_stdout(text.as_bytes()) {
         Ok(()) => code,
@@ -113,7 +113,7 @@ fn pretty(document: &Document) -> Result<String, Error> {
     serde_json::to_string_pretty(document).map_err(|error| Error::internal(error.to_string()))
 }
 
-fn load_schemas(args: &SchemaArgs) -> Result<Schemas, String> {
+pub(crate) fn load_schemas(args: &SchemaArgs) -> Result<Schemas, String> {
     if args.schemaless {
         return Ok(Schemas::None);
     }
@@ -570,7 +570,7 @@ pub(crate) fn typed<'a, T: Deserialize<'a>>(text: &'a str, origin: Origin) -> Re
 #[derive(Clone, Copy)]
 pub(crate) struct Origin {
     /// The line of the text's first byte, from 1.
-    line: usize,
+    pub(crate) line: usize,
     /// The bytes before the text's first byte on its line.
     column: usize,
 }
@@ -580,7 +580,7 @@ impl Origin {
     pub(crate) const START: Origin = Origin { line: 1, column: 0 };
 
     /// Where `part`, a slice of `whole`, starts in it.
-    fn of(part: &str, whole: &str) -> Origin {
+    pub(crate) fn of(part: &str, whole: &str) -> Origin {
         let offset = (part.as_ptr() as usize)
             .checked_sub(whole.as_ptr() as usize)
             .filter(|offset| *offset <= whole.len())

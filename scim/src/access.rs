@@ -16,6 +16,7 @@
 
 use crate::schema::Attribute;
 use crate::value::DateTime;
+use std::borrow::Cow;
 use std::fmt;
 
 /// One value of an attribute, borrowed from the resource that holds it.
@@ -96,6 +97,50 @@ impl<'a> DateTimeRef<'a> {
                 .parse::<DateTime>()
                 .ok()
                 .map(|value| value.unix_timestamp_nanos()),
+        }
+    }
+
+    /// The chronological order of this value relative to `other`, to every fraction
+    /// digit; `None` for text that is not a valid `xsd:dateTime`.
+    ///
+    /// ```
+    /// use scim::access::DateTimeRef;
+    /// use scim::value::DateTime;
+    /// use std::cmp::Ordering;
+    ///
+    /// let noon: DateTime = "2020-01-01T12:00:00Z".parse()?;
+    /// let text = DateTimeRef::text("2020-01-01T13:00:00+02:00");
+    /// assert_eq!(text.cmp_date_time(&noon), Some(Ordering::Less));
+    /// assert_eq!(DateTimeRef::parsed(&noon).cmp_date_time(&noon), Some(Ordering::Equal));
+    /// # Ok::<(), scim::value::DateTimeError>(())
+    /// ```
+    #[inline]
+    pub fn cmp_date_time(&self, other: &DateTime) -> Option<std::cmp::Ordering> {
+        match self.0 {
+            DateTimeRepr::Parsed(value) => Some(value.cmp(other)),
+            DateTimeRepr::Text(text) => text.parse::<DateTime>().ok().map(|value| value.cmp(other)),
+        }
+    }
+
+    /// The value as a [`DateTime`], which compares chronologically to every fraction
+    /// digit: borrowed when typed, parsed from the text otherwise; `None` for text that is
+    /// not a valid `xsd:dateTime`.
+    ///
+    /// ```
+    /// use scim::access::DateTimeRef;
+    /// use scim::value::DateTime;
+    ///
+    /// let typed: DateTime = "2011-05-13T04:42:34Z".parse()?;
+    /// let text = DateTimeRef::text("2011-05-13T06:42:34+02:00");
+    /// assert_eq!(text.to_date_time().as_deref(), Some(&typed));
+    /// assert_eq!(DateTimeRef::parsed(&typed).to_date_time().as_deref(), Some(&typed));
+    /// assert!(DateTimeRef::text("yesterday").to_date_time().is_none());
+    /// # Ok::<(), scim::value::DateTimeError>(())
+    /// ```
+    pub fn to_date_time(&self) -> Option<Cow<'a, DateTime>> {
+        match self.0 {
+            DateTimeRepr::Parsed(value) => Some(Cow::Borrowed(value)),
+            DateTimeRepr::Text(text) => text.parse().ok().map(Cow::Owned),
         }
     }
 }

@@ -69,6 +69,7 @@ pub mod request;
 mod resource;
 pub mod response;
 pub mod schema;
+pub mod sort;
 mod unknown;
 pub mod value;
 

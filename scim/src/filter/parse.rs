@@ -1,6 +1,6 @@
 //! `Filter::parse`: the filter syntax of `syntax.rs`, its errors as SCIM errors.
 
-use super::ast::Filter;
+use super::ast::{AttrPath, Filter};
 use super::syntax;
 use crate::Error;
 
@@ -46,5 +46,29 @@ impl Filter {
     /// ```
     pub fn parse(text: &str) -> Result<Filter, Error> {
         syntax::parse(text).map_err(|error| Error::invalid_filter(error.to_string()))
+    }
+}
+
+impl AttrPath {
+    /// Parses an attribute path on its own (RFC 7644 Figure 1 `attrPath`, §3.10), as in
+    /// `sortBy` (§3.4.2.3): `[URI ":"] ATTRNAME ["." ATTRNAME]`, nothing before or after.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::invalid_filter`] whose detail gives the 1-based character position and
+    /// what was expected there.
+    ///
+    /// ```
+    /// use scim::filter::AttrPath;
+    ///
+    /// let path = AttrPath::parse("urn:ietf:params:scim:schemas:core:2.0:User:name.givenName")?;
+    /// assert_eq!(path.uri.as_deref(), Some("urn:ietf:params:scim:schemas:core:2.0:User"));
+    /// assert_eq!(path.attribute, "name");
+    /// assert_eq!(path.sub_attribute.as_deref(), Some("givenName"));
+    /// assert!(AttrPath::parse("name givenName").is_err());
+    /// # Ok::<(), scim::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<AttrPath, Error> {
+        syntax::parse_attr_path(text).map_err(|error| Error::invalid_filter(error.to_string()))
     }
 }

@@ -517,6 +517,18 @@ fn is_json_number(text: &str) -> bool {
     i == bytes.len()
 }
 
+/// Parses an attribute path on its own (as `sortBy` holds one), at most [`MAX_LEN`]
+/// characters.
+pub fn parse_attr_path(text: &str) -> Result<AttrPath, SyntaxError> {
+    if text.len() > 4 * MAX_LEN || text.chars().count() > MAX_LEN {
+        return Err(error(
+            MAX_LEN,
+            &format!("the path is longer than {MAX_LEN} characters"),
+        ));
+    }
+    attr_path(text, 0)
+}
+
 /// `attrPath = [URI ":"] ATTRNAME *1subAttr` (RFC 7644 Figure 1); after a URI the path is
 /// what follows its last `:` (RFC 7644 §3.10).
 fn attr_path(word: &str, at: usize) -> Result<AttrPath, SyntaxError> {
