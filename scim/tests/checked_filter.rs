@@ -5,12 +5,16 @@ use scim::filter::{AttrPath, Checked, CompValue, CompareOp, Filter};
 use scim::models::{Group, User};
 use scim::{Complex, Resource};
 
-/// Asserts that `scim::filter!(User, text)` builds the tree `Filter::parse(text)` reads.
+/// Asserts that `scim::filter!(User, text)` builds the tree `Filter::parse(text)` reads,
+/// and that what the compiler accepted the run-time compiler accepts too.
 macro_rules! same_as_parse {
     ($($text:literal),+ $(,)?) => {
         $(
             let checked: Checked<User> = scim::filter!(User, $text);
             assert_eq!(checked.filter(), &Filter::parse($text).unwrap(), "{}", $text);
+            if let Err(error) = checked.compile() {
+                panic!("{}: {error}", $text);
+            }
         )+
     };
 }

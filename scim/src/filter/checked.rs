@@ -10,6 +10,7 @@
 //! built by the emitted code, so nothing is parsed again at run time.
 
 use super::ast::{CompareOp, Filter};
+use super::compile::CompiledFilter;
 use crate::describe::Attributes;
 use crate::resource::Resource;
 use crate::schema::{
@@ -55,6 +56,32 @@ impl<R> Checked<R> {
     /// The filter tree, owned.
     pub fn into_filter(self) -> Filter {
         self.filter
+    }
+}
+
+impl<R: Resource> Checked<R> {
+    /// The filter compiled against `R`'s schemas, ready to evaluate typed `R` values and
+    /// generic resources read with `R::resource_schemas()`
+    /// ([`CompiledFilter::for_resource`]).
+    ///
+    /// # Errors
+    ///
+    /// What the compiler cannot see: a dateTime or binary comparison value that is not
+    /// valid for its type is `invalidFilter` here. Names, operators and value types were
+    /// checked at compile time.
+    ///
+    /// ```
+    /// use scim::models::User;
+    ///
+    /// let active = scim::filter!(User, r#"userName sw "B" and emails co "example.com""#).compile()?;
+    /// let user: User = serde_json::from_str(
+    ///     r#"{"userName": "bjensen", "emails": [{"value": "bjensen@example.com"}]}"#,
+    /// )?;
+    /// assert!(active.matches(&user));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compile(&self) -> Result<CompiledFilter, crate::Error> {
+        CompiledFilter::for_resource::<R>(&self.filter)
     }
 }
 
