@@ -997,3 +997,24 @@ fn a_resource_behind_dyn_resource_access_is_evaluated_too() {
         .unwrap()
         .matches(resource));
 }
+
+#[test]
+fn values_never_returned_compare_for_equality_only() {
+    // RFC 7643 §4.1.1: password is for "filter for equality"; ordering and substring
+    // operators would reveal it a character at a time.
+    let user = json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "bjensen", "password": "t1meMa$heen"});
+    check::<User>(
+        &user,
+        &[
+            (r#"password eq "t1meMa$heen""#, true),
+            (r#"password ne "guess""#, true),
+            ("password pr", true),
+        ],
+    );
+    for op in ["sw", "co", "ew", "gt", "ge", "lt", "le"] {
+        let detail = invalid::<User>(&format!(r#"password {op} "t""#));
+        assert!(detail.contains("never returned"), "{op}: {detail}");
+    }
+    // The writeOnly, returned-never `secret` of the golden Device too.
+    assert!(invalid::<Device>(r#"secret sw "s""#).contains("never returned"));
+}

@@ -333,3 +333,12 @@ fn a_sort_order_other_than_ascending_or_descending_is_an_invalid_value() {
         "sortOrder: `up` is neither ascending nor descending (RFC 7644 §3.4.2.3)"
     );
 }
+
+#[test]
+fn values_never_returned_cannot_order_results() {
+    // The order would reveal the passwords (RFC 7643 §7 `returned: never`).
+    assert!(invalid_value::<User>("password", None).contains("never returned"));
+    assert!(
+        invalid_value::<User>("PASSWORD", Some(SortOrder::Descending)).contains("never returned")
+    );
+}

@@ -711,6 +711,12 @@ impl Shape<'_> {
         );
         let substring = matches!(op, CompareOp::Co | CompareOp::Sw | CompareOp::Ew);
         let textual = matches!(kind, AttributeType::String | AttributeType::Reference);
+        if (ordering || substring) && (is_secret(attribute) || is_secret(compared)) {
+            return subject
+                .push(" is never returned (RFC 7643 §7): ")
+                .push(op.as_str())
+                .push(" would reveal it; it compares with eq and ne only (RFC 7643 §4.1.1)");
+        }
         if ordering && matches!(kind, AttributeType::Boolean | AttributeType::Binary) {
             return subject
                 .push(" is ")
@@ -1046,4 +1052,11 @@ mod tests {
         assert!(message.len() <= MESSAGE_CAPACITY);
         assert!(message.starts_with("xé"));
     }
+}
+
+/// Whether the values of `attribute` are never returned (RFC 7643 §7): `returned: never`
+/// or `writeOnly`.
+const fn is_secret(attribute: &Attribute) -> bool {
+    matches!(attribute.returned, Returned::Never)
+        || matches!(attribute.mutability, Mutability::WriteOnly)
 }

@@ -4,7 +4,7 @@
 
 use super::ast::{AttrPath, CompValue, CompareOp, Filter};
 use super::compare::Test;
-use super::resolve::{a_kind, resolve, sub_attribute, Attr, Resolved, TopAttr};
+use super::resolve::{a_kind, is_secret, resolve, sub_attribute, Attr, Resolved, TopAttr};
 use crate::schema::{Attribute, AttributeType, ResourceSchemas};
 use crate::{Error, Resource};
 
@@ -98,6 +98,25 @@ impl<'f> Criterion<'f> {
         }
     }
 
+    /// A value that is never returned (`password`) may be tested for equality and
+    /// presence only: ordering and substring operators would reveal it a character at a
+    /// time (RFC 7643 §4.1.1: password is for "filter for equality"; §7 `returned: never`
+    /// and `writeOnly` values "SHALL NOT be returned").
+    fn guard_secret(&self, attribute: &Attribute) -> Result<(), String> {
+        match self {
+            Criterion::Compare(op, _)
+                if is_secret(attribute) && !matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
+                Err(format!(
+                    "`{}` is never returned (RFC 7643 §7): it compares with eq and ne only \
+                     (RFC 7643 §4.1.1), not with `{op}`",
+                    attribute.name
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The answer for an attribute that has no value.
     fn without_value(&self) -> bool {
         matches!(self, Criterion::Absent)
@@ -105,6 +124,7 @@ impl<'f> Criterion<'f> {
 
     /// The test on values of `attribute`, with whether its answer is negated.
     fn test(&self, attribute: &Attribute) -> Result<(Test, bool), String> {
+        self.guard_secret(attribute)?;
         match self {
             Criterion::Present => Ok((Test::present(attribute), false)),
             Criterion::Absent => Ok((Test::present(attribute), true)),
@@ -274,6 +294,9 @@ impl Compiler<'_> {
             (sub, _) => sub,
         };
         let compared = sub.map_or(found.attribute, |(_, attribute)| attribute);
+        criterion
+            .guard_secret(found.attribute)
+            .map_err(|problem| at(path, problem))?;
         let (test, negate) = criterion
             .test(compared)
             .map_err(|problem| at(path, problem))?;
