@@ -1018,3 +1018,17 @@ fn values_never_returned_compare_for_equality_only() {
     // The writeOnly, returned-never `secret` of the golden Device too.
     assert!(invalid::<Device>(r#"secret sw "s""#).contains("never returned"));
 }
+
+#[test]
+fn capital_sharp_s_folds_like_small_sharp_s_and_ss() {
+    let user =
+        json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "STRAẞE"});
+    check::<User>(
+        &user,
+        &[
+            (r#"userName eq "straße""#, true),
+            (r#"userName eq "STRASSE""#, true),
+            (r#"userName sw "strass""#, true),
+        ],
+    );
+}

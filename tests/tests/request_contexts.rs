@@ -957,6 +957,29 @@ fn an_unknown_attribute_in_a_filter_is_reported_or_refused_when_strict() {
 }
 
 #[test]
+fn a_filter_that_does_not_fit_the_attribute_types_is_invalid_filter() {
+    for (filter, problem) in [
+        ("active gt true", "boolean"),
+        (r#"active eq "yes""#, "boolean"),
+        (r#"password sw "t""#, "never returned"),
+    ] {
+        let body = search(json!({ "filter": filter }));
+        let (scim_type, detail) = error_of(query::<User>(&body, &Rules::new()));
+        assert_eq!(scim_type, Some(ScimType::InvalidFilter), "{filter}");
+        assert!(detail.starts_with("filter: "), "{detail}");
+        assert!(detail.contains(problem), "{filter}: {detail}");
+    }
+}
+
+#[test]
+fn sorting_by_a_value_never_returned_is_invalid_value() {
+    let body = search(json!({"sortBy": "password"}));
+    let (scim_type, detail) = error_of(query::<User>(&body, &Rules::new()));
+    assert_eq!(scim_type, Some(ScimType::InvalidValue));
+    assert!(detail.contains("never returned"), "{detail}");
+}
+
+#[test]
 fn attributes_and_excluded_attributes_together_are_invalid_value() {
     let body = search(json!({"attributes": ["userName"], "excludedAttributes": ["emails"]}));
     let (scim_type, detail) = error_of(query::<User>(&body, &Rules::new()));

@@ -10,8 +10,11 @@
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
-/// The case fold of one character: upper case, then lower case.
+/// The case fold of one character: upper case, then lower case. U+1E9E `ẞ` upper-cases
+/// to itself, so it is read as `ß` first, whose fold is `ss` (Unicode CaseFolding.txt:
+/// `1E9E; F; 0073 0073`).
 fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let c = if c == '\u{1E9E}' { 'ß' } else { c };
     c.to_uppercase().flat_map(char::to_lowercase)
 }
 
@@ -28,6 +31,7 @@ fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 ///
 /// assert_eq!(fold_case("BJensen@Example.COM"), "bjensen@example.com");
 /// assert_eq!(fold_case("Straße"), "strasse");
+/// assert_eq!(fold_case("STRAẞE"), "strasse");
 /// assert_eq!(fold_case("ΣΊΣΥΦΟΣ"), fold_case("σίσυφος"));
 /// ```
 pub fn fold_case(text: &str) -> Cow<'_, str> {

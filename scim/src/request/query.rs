@@ -5,6 +5,7 @@ use super::{Checker, Notice};
 use crate::filter::Filter;
 use crate::message::{SearchRequest, SortOrder};
 use crate::schema::{AttributeType, ResourceSchemas};
+use crate::sort::Sort;
 use crate::Error;
 
 pub(super) fn check(
@@ -14,6 +15,11 @@ pub(super) fn check(
 ) -> Result<(), Error> {
     if let Some(text) = &request.filter {
         let filter = Filter::parse(text).map_err(|error| error.at("filter"))?;
+        // Operators and values against the attributes' types (RFC 7644 §3.4.2.2, Table 3):
+        // the evaluator's own checks.
+        filter
+            .compile(schemas)
+            .map_err(|error| error.at("filter"))?;
         let mut unknown = Vec::new();
         unknown_in_filter(schemas, &filter, &mut unknown);
         for path in unknown {
@@ -98,7 +104,8 @@ fn check_sort_by(
             ))
             .at("sortBy"))
         }
-        Lookup::Found(_) => Ok(()),
+        // The sort's own checks (a value never returned cannot order results).
+        Lookup::Found(_) => Sort::new(path, None, schemas).map(|_| ()),
         Lookup::Unknown => checker.lenient(Notice::UnknownAttribute {
             parameter: "sortBy".to_owned(),
             path: path.to_owned(),
