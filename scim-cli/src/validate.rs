@@ -164,7 +164,7 @@ impl Serialize for Document {
                 RequestBody(&**resource_type).serialize(serializer)
             }
             Document::Schema(schema) => RequestBody(&**schema).serialize(serializer),
-            Document::Generic(value) => value.serialize(serializer),
+            Document::Generic(value) => RequestBody(&**value).serialize(serializer),
             Document::Written(json) => json.serialize(serializer),
             Document::List(list) => list.serialize(serializer),
             Document::SearchRequest(request) => request.serialize(serializer),

@@ -5,7 +5,7 @@
 //! The decision depends only on the schemas, so it serves typed and generic resources
 //! alike.
 
-use crate::schema::{Attribute, Mutability, Returned};
+use crate::schema::{Attribute, Returned};
 
 /// The `attributes` or `excludedAttributes` of a request, as attribute paths (RFC 7644
 /// §3.10): `userName`, `name.givenName`, `emails.value`, URN-qualified
@@ -60,7 +60,7 @@ impl Projection {
     /// `writeOnly` attributes are never returned, whatever their `returned` says (RFC
     /// 7643 §7: "Attribute values SHALL NOT be returned").
     pub fn returns(&self, schema: &str, core: bool, attribute: &Attribute) -> bool {
-        if attribute.mutability == Mutability::WriteOnly {
+        if attribute.is_never_returned() {
             return false;
         }
         match attribute.returned {
@@ -88,7 +88,7 @@ impl Projection {
         parent: &Attribute,
         sub: &Attribute,
     ) -> bool {
-        if sub.mutability == Mutability::WriteOnly {
+        if sub.is_never_returned() {
             return false;
         }
         match sub.returned {

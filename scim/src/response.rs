@@ -38,7 +38,7 @@
 
 use crate::access::{ResourceAccess, Slot};
 use crate::projection::Projection;
-use crate::schema::{Attribute, AttributeType, Mutability, ResourceSchemas, Returned};
+use crate::schema::{Attribute, AttributeType, ResourceSchemas, Returned};
 use crate::Resource;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use std::borrow::Cow;
@@ -313,7 +313,7 @@ impl<'a> Form<'a> {
 /// Whether a response without `attributes` and `excludedAttributes` returns
 /// `attribute` (RFC 7643 §7 `returned`, `writeOnly`).
 fn returned_by_default(attribute: &Attribute) -> bool {
-    attribute.mutability != Mutability::WriteOnly
+    !attribute.is_never_returned()
         && matches!(attribute.returned, Returned::Always | Returned::Default)
 }
 

@@ -32,7 +32,7 @@
 
 use crate::access::{ResourceAccess, Value, Values};
 use crate::filter::compare::is_present;
-use crate::filter::resolve::{a_kind, is_secret, resolve, sub_attribute, Attr, Resolved, TopAttr};
+use crate::filter::resolve::{a_kind, resolve, sub_attribute, Attr, Resolved, TopAttr};
 use crate::filter::{cmp_ignore_case, AttrPath};
 use crate::message::SortOrder;
 use crate::schema::{Attribute, AttributeType, ResourceSchemas};
@@ -117,7 +117,8 @@ impl Sort {
             }
         };
         let attribute = found.attribute;
-        let secret = is_secret(attribute) || sub.is_some_and(|(_, sub)| is_secret(sub));
+        let secret =
+            attribute.is_never_returned() || sub.is_some_and(|(_, sub)| sub.is_never_returned());
         if secret {
             // The order would reveal the values (RFC 7643 §7 `returned: never`).
             return Err(invalid(format!(

@@ -30,7 +30,7 @@ fn generic_user(input: Value) -> Result<Value, scim::Error> {
     let core = schema(&set, USER);
     let extensions = [schema(&set, ENTERPRISE)];
     GenericResource::from_json(input, ResourceSchemas::new(&core, &extensions))
-        .map(|resource| resource.to_json().unwrap())
+        .map(|resource| serde_json::to_value(scim::RequestBody(&resource)).unwrap())
 }
 
 fn typed_user(input: &Value) -> Result<Value, String> {
@@ -174,5 +174,24 @@ fn generic_errors_name_the_attribute_path() {
     assert_eq!(
         error.detail(),
         Some("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value: expected a string, found a boolean")
+    );
+}
+
+#[test]
+fn plain_serialize_hides_what_is_never_returned_in_both() {
+    let input = rfc_example("rfc7643/8.2-full-user.json");
+    let typed: User = serde_json::from_value(input.clone()).unwrap();
+    let set = bundled();
+    let core = schema(&set, USER);
+    let extensions = [schema(&set, ENTERPRISE)];
+    let generic =
+        GenericResource::from_json(input.clone(), ResourceSchemas::new(&core, &extensions))
+            .unwrap();
+    let typed_safe = serde_json::to_value(&typed).unwrap();
+    assert!(typed_safe.get("password").is_none());
+    assert_eq!(serde_json::to_value(&generic).unwrap(), typed_safe);
+    assert_eq!(
+        serde_json::to_value(scim::RequestBody(&generic)).unwrap()["password"],
+        input["password"]
     );
 }

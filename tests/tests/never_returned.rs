@@ -174,8 +174,9 @@ fn check_resource<T: Resource>(input: &Value, attributes: &str, excluded: &str) 
     let response = serde_json::to_value(Response::new(&typed, &projection)).unwrap();
     assert_no_secret(&response, schemas, "typed response");
     assert_no_secret(&serde_json::to_value(&typed).unwrap(), schemas, "safe form");
-    let generic = GenericResource::from_json(input.clone(), schemas)
-        .unwrap()
+    let read = GenericResource::from_json(input.clone(), schemas).unwrap();
+    assert_no_secret(&serde_json::to_value(&read).unwrap(), schemas, "generic safe form");
+    let generic = read
         .project(schemas, &projection)
         .to_json()
         .unwrap();

@@ -711,7 +711,9 @@ impl Shape<'_> {
         );
         let substring = matches!(op, CompareOp::Co | CompareOp::Sw | CompareOp::Ew);
         let textual = matches!(kind, AttributeType::String | AttributeType::Reference);
-        if (ordering || substring) && (is_secret(attribute) || is_secret(compared)) {
+        if (ordering || substring)
+            && (attribute.is_never_returned() || compared.is_never_returned())
+        {
             return subject
                 .push(" is never returned (RFC 7643 §7): ")
                 .push(op.as_str())
@@ -1052,11 +1054,4 @@ mod tests {
         assert!(message.len() <= MESSAGE_CAPACITY);
         assert!(message.starts_with("xé"));
     }
-}
-
-/// Whether the values of `attribute` are never returned (RFC 7643 §7): `returned: never`
-/// or `writeOnly`.
-const fn is_secret(attribute: &Attribute) -> bool {
-    matches!(attribute.returned, Returned::Never)
-        || matches!(attribute.mutability, Mutability::WriteOnly)
 }

@@ -4,7 +4,7 @@
 
 use super::ast::{AttrPath, CompValue, CompareOp, Filter};
 use super::compare::Test;
-use super::resolve::{a_kind, is_secret, resolve, sub_attribute, Attr, Resolved, TopAttr};
+use super::resolve::{a_kind, resolve, sub_attribute, Attr, Resolved, TopAttr};
 use crate::schema::{Attribute, AttributeType, ResourceSchemas};
 use crate::{Error, Resource};
 
@@ -105,7 +105,8 @@ impl<'f> Criterion<'f> {
     fn guard_secret(&self, attribute: &Attribute) -> Result<(), String> {
         match self {
             Criterion::Compare(op, _)
-                if is_secret(attribute) && !matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+                if attribute.is_never_returned()
+                    && !matches!(op, CompareOp::Eq | CompareOp::Ne) =>
             {
                 Err(format!(
                     "`{}` is never returned (RFC 7643 §7): it compares with eq and ne only \

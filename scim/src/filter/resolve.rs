@@ -4,7 +4,7 @@
 
 use super::ast::AttrPath;
 use crate::access::{ComplexAccess, ResourceAccess, Slot, Value, Values};
-use crate::schema::{Attribute, AttributeType, Found, Mutability, ResourceSchemas, Returned};
+use crate::schema::{Attribute, AttributeType, Found, ResourceSchemas};
 
 /// An owned [`Slot`]: the compiled form keeps no borrow of the schemas.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,10 +182,4 @@ pub(crate) fn a_kind(kind: AttributeType) -> String {
         AttributeType::Integer => "an integer attribute".to_owned(),
         kind => format!("a {kind} attribute"),
     }
-}
-
-/// Whether the values of `attribute` are never returned: `returned: never` or `writeOnly`
-/// (RFC 7643 §7).
-pub(crate) fn is_secret(attribute: &Attribute) -> bool {
-    attribute.returned == Returned::Never || attribute.mutability == Mutability::WriteOnly
 }

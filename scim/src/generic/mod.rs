@@ -11,15 +11,17 @@ pub use crate::schema::ResourceSchemas;
 use crate::schema::{Attribute, AttributeType, COMMON_ATTRIBUTES};
 use crate::value::{Binary, DateTime, Reference};
 use crate::Error;
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, Serializer};
 use serde_json::Value;
 
 mod access;
 mod json;
+mod secrets;
 
 pub use json::{Json, MAX_DEPTH};
 
 use crate::projection::Projection;
+use secrets::{Hiding, Secrets};
 
 /// Members of an object, in order.
 type Members = Vec<(String, Json)>;
@@ -41,11 +43,22 @@ type Members = Vec<(String, Json)>;
 ///     json!({"schemas": ["urn:example:Thing"], "COLOUR": "red"})
 /// );
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct GenericResource {
     /// `schemas` first, then the attributes in input order.
     object: Members,
+    /// What plain `Serialize` leaves out: the attributes the schemas never return.
+    secrets: Secrets,
 }
+
+/// Two resources are equal when they hold the same attributes.
+impl PartialEq for GenericResource {
+    fn eq(&self, other: &Self) -> bool {
+        self.object == other.object
+    }
+}
+
+impl Eq for GenericResource {}
 
 impl GenericResource {
     /// Checks `value` against `schemas`. Errors are SCIM errors whose detail names the
@@ -105,11 +118,16 @@ impl GenericResource {
             let uris = Json::Array(uris.into_iter().map(Json::String).collect());
             object.insert(0, ("schemas".to_owned(), uris));
         }
-        Ok(GenericResource { object })
+        Ok(GenericResource {
+            object,
+            secrets: Secrets::of(schemas),
+        })
     }
 
-    /// The resource as a [`serde_json::Value`]; see [`Json::to_value`] for what a
-    /// `Value` cannot hold. Serialising the resource itself loses nothing.
+    /// The resource in its safe form (as `Serialize` writes it: no attribute the schemas
+    /// never return) as a [`serde_json::Value`]; see [`Json::to_value`] for what a
+    /// `Value` cannot hold. Serialising [`RequestBody`](crate::RequestBody)`(&resource)`
+    /// writes everything and loses nothing.
     pub fn to_json(&self) -> serde_json::Result<Value> {
         serde_json::to_value(self)
     }
@@ -184,7 +202,10 @@ impl GenericResource {
             let uris = Json::Array(uris.into_iter().map(Json::String).collect());
             object.insert(0, ("schemas".to_owned(), uris));
         }
-        GenericResource { object }
+        GenericResource {
+            object,
+            secrets: Secrets::of(schemas),
+        }
     }
 
     fn listed_uris(&self) -> Vec<String> {
@@ -269,13 +290,16 @@ fn project_attribute(
     })
 }
 
+/// The safe form, as for typed models: every attribute but those the schemas never
+/// return (`returned: never`, `writeOnly`, RFC 7643 §7), at any depth. Write
+/// [`RequestBody`](crate::RequestBody)`(&resource)` for everything.
 impl Serialize for GenericResource {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.object.len()))?;
-        for (name, value) in &self.object {
-            map.serialize_entry(name, value)?;
+        Hiding {
+            members: &self.object,
+            secrets: &self.secrets,
         }
-        map.end()
+        .serialize(serializer)
     }
 }
 

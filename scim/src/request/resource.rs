@@ -363,7 +363,7 @@ fn returned_in(values: Values<'_>, attribute: &Attribute, path: Path<'_>) -> Res
         }
         return Ok(());
     }
-    if attribute.returned == Returned::Never || attribute.mutability == Mutability::WriteOnly {
+    if attribute.is_never_returned() {
         return Err(Error::internal(format!(
             "the attribute is {}: a response must never carry its value (RFC 7643 §7)",
             if attribute.mutability == Mutability::WriteOnly {

@@ -72,6 +72,12 @@ pub struct Attribute {
 }
 
 impl Attribute {
+    /// Whether the attribute's values are never returned: `returned: never`, or
+    /// `writeOnly` ("Attribute values SHALL NOT be returned", RFC 7643 §7).
+    pub const fn is_never_returned(&self) -> bool {
+        matches!(self.returned, Returned::Never) || matches!(self.mutability, Mutability::WriteOnly)
+    }
+
     /// A `readWrite`, `returned: default`, case-insensitive, optional, single-valued
     /// attribute of the given type: the RFC 7643 §2.2 defaults.
     pub const fn new(name: &'static str, kind: AttributeType) -> Self {
