@@ -42,6 +42,7 @@ fn the_macro_builds_the_tree_that_filter_parse_reads() {
         r#"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq "26118915-6090-4610-87e4-49d8ca9f808d""#,
         r#"USERNAME EQ "a \"quoted\" \\ name \u00e9" Or Active Eq true"#,
         "active eq false and active ne null",
+        "name eq null or emails ne null",
         "(title pr and (userType pr or nickName pr)) and (locale pr)",
         r#"x509Certificates[value eq "TUlJ"] and photos[primary eq true]"#,
     );

@@ -1032,3 +1032,21 @@ fn capital_sharp_s_folds_like_small_sharp_s_and_ss() {
         ],
     );
 }
+
+#[test]
+fn schemas_may_carry_the_core_schema_uri() {
+    let user = json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "b"});
+    check::<User>(
+        &user,
+        &[(
+            r#"urn:ietf:params:scim:schemas:core:2.0:User:schemas eq "urn:ietf:params:scim:schemas:core:2.0:User""#,
+            true,
+        )],
+    );
+    let checked = scim::filter!(
+        User,
+        r#"urn:ietf:params:scim:schemas:core:2.0:User:schemas eq "urn:ietf:params:scim:schemas:core:2.0:User""#
+    );
+    let typed: User = serde_json::from_value(user).unwrap();
+    assert!(checked.compile().unwrap().matches(&typed));
+}

@@ -175,11 +175,12 @@ fn check_resource<T: Resource>(input: &Value, attributes: &str, excluded: &str) 
     assert_no_secret(&response, schemas, "typed response");
     assert_no_secret(&serde_json::to_value(&typed).unwrap(), schemas, "safe form");
     let read = GenericResource::from_json(input.clone(), schemas).unwrap();
-    assert_no_secret(&serde_json::to_value(&read).unwrap(), schemas, "generic safe form");
-    let generic = read
-        .project(schemas, &projection)
-        .to_json()
-        .unwrap();
+    assert_no_secret(
+        &serde_json::to_value(&read).unwrap(),
+        schemas,
+        "generic safe form",
+    );
+    let generic = read.project(schemas, &projection).to_json().unwrap();
     assert_no_secret(&generic, schemas, "generic response");
     assert_eq!(response, generic, "{attributes} / {excluded}");
 }

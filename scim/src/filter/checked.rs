@@ -678,6 +678,18 @@ impl Shape<'_> {
         op: CompareOp,
         literal: Literal,
     ) -> Outcome {
+        // `eq null` and `ne null` ask whether there is a value, of any type (RFC 7643
+        // §2.5), complex attributes included.
+        if matches!(literal, Literal::Null) {
+            if matches!(op, CompareOp::Eq | CompareOp::Ne) {
+                return Outcome::OK;
+            }
+            return self
+                .about(term, "")
+                .push(": ")
+                .push(op.as_str())
+                .push(" cannot compare with null; only eq and ne can");
+        }
         // A complex attribute compares through its `value` sub-attribute.
         let through_value = matches!(attribute.kind, AttributeType::Complex);
         let compared = if matches!(attribute.kind, AttributeType::Complex) {
@@ -736,15 +748,7 @@ impl Shape<'_> {
                 .push(" applies to string and reference attributes only");
         }
         let fits = match literal {
-            Literal::Null => {
-                if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-                    return subject
-                        .push(": ")
-                        .push(op.as_str())
-                        .push(" cannot compare with null; only eq and ne can");
-                }
-                true
-            }
+            Literal::Null => true,
             Literal::False | Literal::True => matches!(kind, AttributeType::Boolean),
             Literal::Integer(_) => {
                 matches!(kind, AttributeType::Integer | AttributeType::Decimal)

@@ -136,7 +136,14 @@ pub(crate) fn resolve<'s>(
     path: &AttrPath,
 ) -> Result<Resolved<'s>, String> {
     let Some(found) = schemas.find(path.uri.as_deref(), &path.attribute) else {
-        let is_schemas = path.uri.is_none()
+        // `schemas` belongs to the resource, so it may carry the core schema's URI like
+        // the core attributes (RFC 7644 §3.10).
+        let core_uri = match (&path.uri, schemas.core()) {
+            (None, _) => true,
+            (Some(uri), Some(core)) => uri.eq_ignore_ascii_case(&core.id),
+            (Some(_), None) => false,
+        };
+        let is_schemas = core_uri
             && path.sub_attribute.is_none()
             && path.attribute.eq_ignore_ascii_case("schemas");
         return Ok(if is_schemas {
