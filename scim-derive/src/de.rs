@@ -42,6 +42,13 @@ pub fn expand(container: &Container) -> TokenStream {
         quote!(<#inner as _scim::Extension>::SCHEMA)
     }));
     let indexes: Vec<usize> = (0..names.len()).collect();
+    // A resource's attributes may be written with its core schema's URI as prefix.
+    let qualified = match (&container.kind, &container.schema) {
+        (Kind::Resource, Some(schema)) => quote! {
+            .or_else(|| _scim::find_qualified(key, #schema, &__NAMES[..#attribute_count]))
+        },
+        _ => TokenStream::new(),
+    };
 
     let slots: Vec<Ident> = (0..attribute_count)
         .map(|index| format_ident!("__attribute{}", index))
@@ -209,7 +216,9 @@ pub fn expand(container: &Container) -> TokenStream {
                             let key = key.as_str();
                             let index = match key {
                                 #(#names => #indexes,)*
-                                _ => _scim::find_ignore_case(key, __NAMES).unwrap_or(__UNKNOWN),
+                                _ => _scim::find_ignore_case(key, __NAMES)
+                                    #qualified
+                                    .unwrap_or(__UNKNOWN),
                             };
                             match index {
                                 #(#read_attributes)*

@@ -72,6 +72,18 @@ pub fn find_ignore_case(name: &str, names: &[&str]) -> Option<usize> {
         .position(|candidate| candidate.eq_ignore_ascii_case(name))
 }
 
+/// The position in `names` of `key` written with the core schema's URI as prefix
+/// (`urn:ietf:params:scim:schemas:core:2.0:User:userName`, RFC 7644 §3.10), ignoring
+/// ASCII case: the attribute the key names, never an unknown one.
+pub fn find_qualified(key: &str, schema: &str, names: &[&str]) -> Option<usize> {
+    let prefix = key.get(..schema.len())?;
+    let rest = key.get(schema.len()..)?.strip_prefix(':')?;
+    if !prefix.eq_ignore_ascii_case(schema) {
+        return None;
+    }
+    find_ignore_case(rest, names)
+}
+
 /// The error for an attribute given twice, possibly in different case.
 pub fn duplicate_attribute<E: Error>(name: &str) -> E {
     E::custom(format_args!(

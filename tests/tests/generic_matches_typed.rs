@@ -195,3 +195,33 @@ fn plain_serialize_hides_what_is_never_returned_in_both() {
         input["password"]
     );
 }
+
+#[test]
+fn attributes_qualified_with_the_core_schema_uri_read_as_themselves() {
+    // RFC 7644 §3.10: `urn:ietf:params:scim:schemas:core:2.0:User:userName` names
+    // `userName`. Read as an unknown attribute, a qualified password would come back in
+    // every response.
+    let input = json!({
+        "schemas": [USER],
+        "URN:IETF:PARAMS:SCIM:SCHEMAS:CORE:2.0:USER:userName": "bjensen",
+        "urn:ietf:params:scim:schemas:core:2.0:User:password": "t1meMa$heen",
+        "urn:ietf:params:scim:schemas:core:2.0:User:favouriteColour": "green"
+    });
+    let typed: User = serde_json::from_value(input.clone()).unwrap();
+    assert_eq!(typed.user_name.as_deref(), Some("bjensen"));
+    assert_eq!(typed.password.as_deref(), Some("t1meMa$heen"));
+    let safe = serde_json::to_value(&typed).unwrap();
+    assert!(!safe.to_string().contains("t1meMa$heen"));
+    assert_eq!(
+        generic_user(input.clone()).unwrap(),
+        typed_user(&input).unwrap()
+    );
+    // The same attribute twice, once qualified, is a duplicate in both.
+    let twice = json!({
+        "schemas": [USER],
+        "userName": "a",
+        "urn:ietf:params:scim:schemas:core:2.0:User:username": "b"
+    });
+    assert!(serde_json::from_value::<User>(twice.clone()).is_err());
+    assert!(generic_user(twice).is_err());
+}

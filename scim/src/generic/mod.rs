@@ -86,6 +86,7 @@ impl GenericResource {
         let mut seen = SeenNames::default();
         let mut listed = None;
         for (key, value) in input {
+            let key = unqualified(key, &schemas);
             check_unique(&mut seen, &key, "")?;
             if key.eq_ignore_ascii_case("schemas") {
                 listed = Some(read_schemas(value, &schemas)?);
@@ -300,6 +301,23 @@ impl Serialize for GenericResource {
             secrets: &self.secrets,
         }
         .serialize(serializer)
+    }
+}
+
+/// `key` without the core schema's URI when it names a core or common attribute with it
+/// as prefix (`urn:ietf:params:scim:schemas:core:2.0:User:userName`, RFC 7644 §3.10), as
+/// the typed models read it.
+fn unqualified(key: String, schemas: &ResourceSchemas) -> String {
+    let Some(core) = schemas.core() else {
+        return key;
+    };
+    let rest = key
+        .get(..core.id.len())
+        .filter(|prefix| prefix.eq_ignore_ascii_case(&core.id))
+        .and_then(|_| key.get(core.id.len()..)?.strip_prefix(':'));
+    match rest {
+        Some(rest) if schemas.find(None, rest).is_some() => rest.to_owned(),
+        _ => key,
     }
 }
 
