@@ -1,39 +1,20 @@
 //! The `scim` command as users' scripts see it: arguments, stdout, stderr, exit codes.
 
 use scim_tests::{rfc_example, rfc_fixtures, without_unassigned};
-use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, ErrorKind, Write};
+use serde_json::json;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Output;
+use support::{spawn, stdout_json};
+
+mod support;
 
 fn scim(args: &[&str], stdin: Option<&str>) -> Output {
     scim_bytes(args, stdin.unwrap_or("").as_bytes())
 }
 
 fn scim_bytes(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = spawn(args);
-    let mut input = child.stdin.take().expect("stdin");
-    // A command that fails before reading stdin closes it: that is its answer, not a
-    // failure of the test.
-    if let Err(error) = input.write_all(stdin) {
-        assert_eq!(
-            error.kind(),
-            ErrorKind::BrokenPipe,
-            "writing stdin: {error}"
-        );
-    }
-    drop(input);
-    child.wait_with_output().expect("the scim binary finishes")
-}
-
-fn spawn(args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_scim"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the scim binary runs")
+    support::run(args, stdin)
 }
 
 fn detail(output: &Output) -> String {
@@ -45,15 +26,6 @@ fn detail(output: &Output) -> String {
 
 const USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
 const LIST_RESPONSE: &str = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-
-fn stdout_json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "stdout is not JSON ({error}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    })
-}
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

@@ -4,41 +4,14 @@
 
 use scim_tests::rfc_fixtures;
 use serde_json::{json, Value};
-use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+use support::{stderr, stdout_json};
+
+mod support;
 
 fn scim(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scim"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the scim binary runs");
-    let mut input = child.stdin.take().expect("stdin");
-    if let Err(error) = input.write_all(stdin.as_bytes()) {
-        assert_eq!(
-            error.kind(),
-            ErrorKind::BrokenPipe,
-            "writing stdin: {error}"
-        );
-    }
-    drop(input);
-    child.wait_with_output().expect("the scim binary finishes")
-}
-
-fn stdout_json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "stdout is not JSON ({error}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    })
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    support::run(args, stdin.as_bytes())
 }
 
 /// The Error document's `status`, `scimType` and `detail`, after checking exit code 2.

@@ -1,22 +1,13 @@
 //! `scim filter parse` as users' scripts see it: stdout, exit codes.
 
-use serde_json::{json, Value};
-use std::process::{Command, Output};
+use serde_json::json;
+use std::process::Output;
+use support::stdout_json;
+
+mod support;
 
 fn scim(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scim"))
-        .args(args)
-        .output()
-        .expect("the scim binary runs")
-}
-
-fn stdout_json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "stdout is not JSON ({error}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    })
+    support::run(args, b"")
 }
 
 #[test]

@@ -3,43 +3,20 @@
 
 use scim_tests::{rfc_example, rfc_fixtures};
 use serde_json::{json, Value};
-use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+use support::{stderr, stdout};
+
+mod support;
 
 fn scim(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scim"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the scim binary runs");
-    let mut input = child.stdin.take().expect("stdin");
-    // A command that fails before reading stdin closes it: that is its answer.
-    if let Err(error) = input.write_all(stdin.as_bytes()) {
-        assert_eq!(
-            error.kind(),
-            ErrorKind::BrokenPipe,
-            "writing stdin: {error}"
-        );
-    }
-    drop(input);
-    child.wait_with_output().expect("the scim binary finishes")
+    support::run(args, stdin.as_bytes())
 }
 
 fn eval(filter: &str, extra: &[&str], stdin: &str) -> Output {
     let mut args = vec!["filter", "eval", filter];
     args.extend_from_slice(extra);
     scim(&args, stdin)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn error_document(output: &Output) -> Value {

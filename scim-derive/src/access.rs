@@ -60,44 +60,35 @@ fn resource(
     get_mut: &[TokenStream],
 ) -> TokenStream {
     let ident = container.ident;
-    let extension_arms = |call: TokenStream, none: TokenStream| {
+    // One arm per extension: `call` with the extension object, `none` without it;
+    // `borrow` is `&` or `&mut`.
+    let extension_arms = |borrow: TokenStream, call: TokenStream, none: TokenStream| {
         let arms = container
             .extensions
             .iter()
             .enumerate()
             .map(|(index, field)| {
                 let member = field.member;
-                quote!(#index => match &self.#member {
-                _scim::Some(extension) => #call,
-                _scim::None => #none,
-            },)
+                quote!(#index => match #borrow self.#member {
+                    _scim::Some(extension) => #call,
+                    _scim::None => #none,
+                },)
             });
         quote!(#(#arms)*)
     };
     let get_extension = extension_arms(
+        quote!(&),
         quote!(_scim::ComplexAccess::get(extension, index, attribute)),
         quote!(_scim::Values::None),
     );
-    let has_extension = extension_arms(quote!(true), quote!(false));
-    let mut_arms = |call: TokenStream, none: TokenStream| {
-        let arms = container
-            .extensions
-            .iter()
-            .enumerate()
-            .map(|(index, field)| {
-                let member = field.member;
-                quote!(#index => match &mut self.#member {
-                _scim::Some(extension) => #call,
-                _scim::None => #none,
-            },)
-            });
-        quote!(#(#arms)*)
-    };
-    let clear_extension = mut_arms(
+    let has_extension = extension_arms(quote!(&), quote!(true), quote!(false));
+    let clear_extension = extension_arms(
+        quote!(&mut),
         quote!(_scim::ComplexAccess::clear(extension, index, attribute)),
         quote!({}),
     );
-    let get_mut_extension = mut_arms(
+    let get_mut_extension = extension_arms(
+        quote!(&mut),
         quote!(_scim::ComplexAccess::get_mut(extension, index, attribute)),
         quote!(_scim::ValuesMut::None),
     );
