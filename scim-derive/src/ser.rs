@@ -112,27 +112,39 @@ fn expand_forms(container: &Container) -> TokenStream {
         let on_request = field.characteristics.returned == Some("Request");
         prelude
             .push(quote!(let #form = _scim::Form::attribute(form, #index, #secret, #on_request);));
-        let (present, value) = match field.shape {
-            Shape::Optional => (
-                quote!(#form.is_some() && self.#member.is_some()),
-                quote!(if let (::core::option::Option::Some(form), ::core::option::Option::Some(value)) = (#form, &self.#member) {
+        // Whether the attribute writes anything: a complex value under a projection
+        // that leaves none of its values writes nothing (RFC 7643 §2.5).
+        let writes = match field.shape {
+            Shape::Optional => quote! {
+                #form.is_some_and(|form| {
+                    self.#member.as_ref().is_some_and(|value| _scim::Form::writes(form, value))
+                })
+            },
+            Shape::MultiValued => quote! {
+                #form.is_some_and(|form| {
+                    self.#member.iter().any(|value| _scim::Form::writes(form, value))
+                })
+            },
+            Shape::Plain => quote! {
+                #form.is_some_and(|form| _scim::Form::writes(form, &self.#member))
+            },
+        };
+        let present = syn::Ident::new(
+            &format!("__present_{index}"),
+            proc_macro2::Span::call_site(),
+        );
+        prelude.push(quote!(let #present = #writes;));
+        let value = match field.shape {
+            Shape::Optional => quote! {
+                if let (true, ::core::option::Option::Some(form), ::core::option::Option::Some(value)) = (#present, #form, &self.#member) {
                     _serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &_scim::InForm(value, form))?;
-                }),
-            ),
-            Shape::MultiValued => (
-                quote!(#form.is_some() && !self.#member.is_empty()),
-                quote!(if let ::core::option::Option::Some(form) = #form {
-                    if !self.#member.is_empty() {
-                        _serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &_scim::InForm(&self.#member, form))?;
-                    }
-                }),
-            ),
-            Shape::Plain => (
-                quote!(#form.is_some()),
-                quote!(if let ::core::option::Option::Some(form) = #form {
+                }
+            },
+            Shape::MultiValued | Shape::Plain => quote! {
+                if let (true, ::core::option::Option::Some(form)) = (#present, #form) {
                     _serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &_scim::InForm(&self.#member, form))?;
-                }),
-            ),
+                }
+            },
         };
         count.push(quote!(usize::from(#present)));
         entries.push(value);

@@ -36,7 +36,8 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
-use crate::access::{ResourceAccess, Slot};
+use crate::access::{ResourceAccess, Slot, Value};
+use crate::describe::AttributeValue;
 use crate::projection::Projection;
 use crate::schema::{Attribute, AttributeType, ResourceSchemas, Returned};
 use crate::Resource;
@@ -299,6 +300,22 @@ impl<'a> Form<'a> {
         }
     }
 
+    /// Whether `value` writes anything in this form: a complex value of a response
+    /// writes nothing when none of the sub-attributes the projection returns has a value
+    /// (it is then unassigned, RFC 7643 §2.5, and left out).
+    pub fn writes<T: AttributeValue + ?Sized>(self, value: &T) -> bool {
+        let Form::Subs(subs) = self else {
+            return true;
+        };
+        let Value::Complex(complex) = value.value() else {
+            return true;
+        };
+        let known = T::SUB_ATTRIBUTES.iter().enumerate().any(|(index, sub)| {
+            subs.attributes.get(index) != Some(&Include::No) && !complex.get(index, sub).is_empty()
+        });
+        known || (subs.unknown && complex.has_unknown_attributes())
+    }
+
     /// Whether the attribute `name`, kept though no schema of the value defines it, is
     /// written; `extension_object` when it is an object keyed by a URI.
     pub fn unknown(self, name: &str, extension_object: bool) -> bool {
@@ -343,14 +360,16 @@ impl<T: SerializeForm + ?Sized> Serialize for InForm<'_, T> {
     }
 }
 
-impl<T: SerializeForm> SerializeForm for Vec<T> {
+/// The values of a multi-valued attribute: those that write something in `form`.
+impl<T: AttributeValue> SerializeForm for Vec<T> {
     fn serialize_form<S: Serializer>(
         &self,
         form: Form<'_>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.len()))?;
-        for item in self {
+        let written = || self.iter().filter(|item| form.writes(*item));
+        let mut seq = serializer.serialize_seq(Some(written().count()))?;
+        for item in written() {
             seq.serialize_element(&InForm(item, form))?;
         }
         seq.end()

@@ -7,7 +7,7 @@ use scim::generic::{GenericResource, ResourceSchemas};
 use scim::models::User;
 use scim::projection::Projection;
 use scim::schema::{Loader, Schema, SchemaSet};
-use scim::Response;
+use scim::{Resource, Response};
 use scim_tests::rfc_example;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -182,4 +182,50 @@ fn a_list_response_carries_projected_resources() {
             "Resources": [{"schemas": [USER], "userName": "bjensen"}]
         })
     );
+}
+
+#[test]
+fn a_complex_value_with_nothing_left_is_left_out() {
+    // RFC 7643 §2.5: an empty value is unassigned. Typed and generic agree.
+    let text = json!({
+        "schemas": [USER],
+        "id": "2819c223",
+        "userName": "bjensen",
+        "name": {"givenName": "Barbara", "familyName": "Jensen"},
+        "emails": [{"value": "bjensen@example.com"}, {"type": "home"}]
+    })
+    .to_string();
+    let schemas = User::resource_schemas();
+    let typed: User = serde_json::from_str(&text).unwrap();
+    let generic = GenericResource::from_str(&text, schemas).unwrap();
+    for (attributes, excluded, expected) in [
+        (
+            "",
+            "name.givenName,name.familyName",
+            json!({"schemas": [USER], "id": "2819c223", "userName": "bjensen",
+                   "emails": [{"value": "bjensen@example.com"}, {"type": "home"}]}),
+        ),
+        (
+            "emails.value",
+            "",
+            json!({"schemas": [USER], "id": "2819c223",
+                   "emails": [{"value": "bjensen@example.com"}]}),
+        ),
+        (
+            "name.middleName",
+            "",
+            json!({"schemas": [USER], "id": "2819c223"}),
+        ),
+    ] {
+        let projection = Projection::new()
+            .with_attributes(attributes)
+            .with_excluded_attributes(excluded);
+        let written = serde_json::to_value(Response::new(&typed, &projection)).unwrap();
+        assert_eq!(written, expected, "{attributes} / {excluded}");
+        assert_eq!(
+            generic.project(schemas, &projection).to_json().unwrap(),
+            expected,
+            "generic, {attributes} / {excluded}"
+        );
+    }
 }

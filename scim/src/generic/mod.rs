@@ -266,29 +266,33 @@ fn project_attribute(
     if attribute.kind != AttributeType::Complex {
         return Some(value.clone());
     }
-    let keep_subs = |value: &Json| -> Json {
+    // A complex value left with no sub-attribute is unassigned (RFC 7643 §2.5): dropped,
+    // and so is an attribute left with no value.
+    let keep_subs = |value: &Json| -> Option<Json> {
         let Json::Object(members) = value else {
-            return value.clone();
+            return Some(value.clone());
         };
-        Json::Object(
-            members
-                .iter()
-                .filter(|(sub_name, _)| match attribute.sub_attribute(sub_name) {
-                    Some(sub) => projection.returns_sub(schema, core, attribute, sub),
-                    None => {
-                        let mut unknown = Attribute::new("", AttributeType::String);
-                        unknown.name = sub_name.clone().into();
-                        projection.returns_sub(schema, core, attribute, &unknown)
-                    }
-                })
-                .cloned()
-                .collect(),
-        )
+        let kept: Members = members
+            .iter()
+            .filter(|(sub_name, _)| match attribute.sub_attribute(sub_name) {
+                Some(sub) => projection.returns_sub(schema, core, attribute, sub),
+                None => {
+                    let mut unknown = Attribute::new("", AttributeType::String);
+                    unknown.name = sub_name.clone().into();
+                    projection.returns_sub(schema, core, attribute, &unknown)
+                }
+            })
+            .cloned()
+            .collect();
+        (!kept.is_empty()).then_some(Json::Object(kept))
     };
-    Some(match value {
-        Json::Array(items) => Json::Array(items.iter().map(keep_subs).collect()),
+    match value {
+        Json::Array(items) => {
+            let kept: Vec<Json> = items.iter().filter_map(keep_subs).collect();
+            (!kept.is_empty()).then_some(Json::Array(kept))
+        }
         other => keep_subs(other),
-    })
+    }
 }
 
 /// The safe form, as for typed models: every attribute but those the schemas never
