@@ -25,14 +25,7 @@ pub fn expand(container: &Container) -> TokenStream {
     if container.kind == Kind::Resource {
         return resource(container, &get, &clear, &get_mut);
     }
-    let has_unknown = match container.unknown {
-        Some(member) => quote! {
-            fn has_unknown_attributes(&self) -> bool {
-                !self.#member.is_empty()
-            }
-        },
-        None => TokenStream::new(),
-    };
+
     quote! {
         #[automatically_derived]
         impl _scim::ComplexAccess for #ident {
@@ -56,8 +49,6 @@ pub fn expand(container: &Container) -> TokenStream {
                     _ => _scim::ValuesMut::None,
                 }
             }
-
-            #has_unknown
         }
     }
 }

@@ -159,12 +159,7 @@ fn expand_forms(container: &Container) -> TokenStream {
         );
         prelude.push(quote! {
             let #form = match &self.#member {
-                ::core::option::Option::Some(_) => _scim::Form::extension(
-                    form,
-                    self,
-                    <Self as _scim::Resource>::resource_schemas(),
-                    #index,
-                ),
+                ::core::option::Option::Some(value) => _scim::Form::extension(form, value, #index),
                 ::core::option::Option::None => ::core::option::Option::None,
             };
         });
@@ -231,6 +226,11 @@ fn expand_forms(container: &Container) -> TokenStream {
                 )?;
                 #(#entries)*
                 _serde::ser::SerializeMap::end(map)
+            }
+
+            fn form_len(&self, form: _scim::Form<'_>) -> usize {
+                #(#prelude)*
+                #count
             }
         }
 

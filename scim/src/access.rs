@@ -229,11 +229,6 @@ pub trait ComplexAccess {
 
     /// The values of attribute `index`, to change.
     fn get_mut(&mut self, index: usize, attribute: &Attribute) -> ValuesMut<'_>;
-
-    /// Whether the value also holds attributes that no schema defines (kept from input).
-    fn has_unknown_attributes(&self) -> bool {
-        false
-    }
 }
 
 /// The values of one attribute, to change.

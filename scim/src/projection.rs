@@ -132,6 +132,36 @@ impl Projection {
     }
 }
 
+impl Projection {
+    /// The names that the paths of this projection give members of one value, seen from
+    /// `schema` (`core` when it is the resource's core schema): with `parent`, the
+    /// sub-attribute names after `parent.`; without, the attribute names. A member that
+    /// no schema defines is decided by its name only when it is one of these.
+    pub(crate) fn names_in<'p>(
+        &'p self,
+        schema: &'p str,
+        core: bool,
+        parent: Option<&'p str>,
+    ) -> impl Iterator<Item = &'p str> + 'p {
+        self.attributes
+            .iter()
+            .chain(&self.excluded)
+            .filter_map(move |path| {
+                let Target::Path(path) = Target::of(path, schema, core) else {
+                    return None;
+                };
+                match (parent, path.split_once('.')) {
+                    (Some(parent), Some((head, rest))) => {
+                        head.eq_ignore_ascii_case(parent).then_some(rest)
+                    }
+                    (Some(_), None) => None,
+                    (None, Some((head, _))) => Some(head),
+                    (None, None) => Some(path),
+                }
+            })
+    }
+}
+
 fn split(list: &str) -> Vec<String> {
     list.split(',')
         .map(str::trim)

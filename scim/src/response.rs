@@ -36,10 +36,9 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
-use crate::access::{ResourceAccess, Slot, Value};
-use crate::describe::AttributeValue;
+use crate::access::Slot;
 use crate::projection::Projection;
-use crate::schema::{Attribute, AttributeType, ResourceSchemas, Returned};
+use crate::schema::{Attribute, AttributeType, ResourceSchemas};
 use crate::Resource;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use std::borrow::Cow;
@@ -126,7 +125,57 @@ pub enum Include {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Subs {
     attributes: Vec<Include>,
-    unknown: bool,
+    unknown: Unknown,
+}
+
+/// Which members no schema defines are written in a complex value or an extension
+/// object. Attributes no schema defines are `returned: default` (RFC 7643 §2.2), so the
+/// answer depends on their name only where a path of the projection names them
+/// (`name.nickname`, `urn:...:User:badge`): those names are kept apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Unknown {
+    /// The answer for a name that no path of the projection names.
+    returned: bool,
+    /// Names (compared case-insensitively) that get the other answer.
+    except: Vec<String>,
+}
+
+impl Unknown {
+    /// Decides with `returns`, the projection's rule for one unknown member, over `names`,
+    /// every name a path of the projection gives a member of the value.
+    fn decide<'p>(
+        names: impl Iterator<Item = &'p str>,
+        returns: impl Fn(&Attribute) -> bool,
+    ) -> Unknown {
+        let returned = returns(&unknown_attribute(""));
+        let mut except: Vec<String> = Vec::new();
+        for name in names {
+            let known = except.iter().any(|other| other.eq_ignore_ascii_case(name));
+            if !known && returns(&unknown_attribute(name)) != returned {
+                except.push(name.to_owned());
+            }
+        }
+        Unknown { returned, except }
+    }
+
+    /// Whether the member `name` is written.
+    fn returns(&self, name: &str) -> bool {
+        self.returned
+            != self
+                .except
+                .iter()
+                .any(|other| other.eq_ignore_ascii_case(name))
+    }
+
+    /// Whether every member is written.
+    fn all(&self) -> bool {
+        self.returned && self.except.is_empty()
+    }
+
+    /// Whether some member may be written.
+    fn any(&self) -> bool {
+        self.returned || !self.except.is_empty()
+    }
 }
 
 impl ResponseMask {
@@ -151,9 +200,11 @@ impl ResponseMask {
                 let attributes = by_index(schemas, slot, |attribute| {
                     include(projection, uri, false, attribute)
                 });
-                let unknown = projection.returns(uri, false, &unknown_attribute(""));
+                let unknown = Unknown::decide(projection.names_in(uri, false, None), |unknown| {
+                    projection.returns(uri, false, unknown)
+                });
                 let any = attributes.iter().any(|include| *include != Include::No);
-                (any || unknown).then_some(Subs {
+                (any || unknown.any()).then_some(Subs {
                     attributes,
                     unknown,
                 })
@@ -219,8 +270,11 @@ fn include(projection: &Projection, schema: &str, core: bool, attribute: &Attrib
             }
         })
         .collect();
-    let unknown = projection.returns_sub(schema, core, attribute, &unknown_attribute(""));
-    if unknown && attributes.iter().all(|include| *include == Include::Yes) {
+    let unknown = Unknown::decide(
+        projection.names_in(schema, core, Some(&attribute.name)),
+        |unknown| projection.returns_sub(schema, core, attribute, unknown),
+    );
+    if unknown.all() && attributes.iter().all(|include| *include == Include::Yes) {
         Include::Yes
     } else {
         Include::Subs(Subs {
@@ -268,52 +322,29 @@ impl<'a> Form<'a> {
         }
     }
 
-    /// The form of the typed extension at position `index` of `resource`, `None` when
-    /// it is absent or writes nothing.
-    pub fn extension(
+    /// The form of `extension`, the typed extension at position `index` of a resource's
+    /// extensions, `None` when a response would write it as an empty object (RFC 7644
+    /// §3.9 returns what is asked for, and an empty extension holds nothing asked for).
+    /// Members no schema defines count: they are `returned: default` (RFC 7643 §2.2).
+    pub fn extension<E: SerializeForm + ?Sized>(
         self,
-        resource: &dyn ResourceAccess,
-        schemas: ResourceSchemas<'_>,
+        extension: &E,
         index: usize,
     ) -> Option<Form<'a>> {
-        let slot = schemas.slots().nth(index + 1)?;
-        if !resource.has_extension(slot) {
-            return None;
-        }
-        let writes = |included: &dyn Fn(usize, &Attribute) -> bool| {
-            schemas.attributes(slot).any(|found| {
-                included(found.index, found.attribute)
-                    && !resource.get(slot, found.index, found.attribute).is_empty()
-            })
+        let form = match self {
+            Form::Safe | Form::Full => return Some(self),
+            Form::Default => Form::Default,
+            Form::Response(mask) => Form::Subs(mask.extensions.get(index)?.as_ref()?),
+            Form::Subs(_) => return None,
         };
-        match self {
-            Form::Safe | Form::Full => Some(self),
-            Form::Default => {
-                writes(&|_, attribute| returned_by_default(attribute)).then_some(Form::Default)
-            }
-            Form::Response(mask) => {
-                let subs = mask.extensions.get(index)?.as_ref()?;
-                writes(&|index, _| subs.attributes.get(index) != Some(&Include::No))
-                    .then_some(Form::Subs(subs))
-            }
-            Form::Subs(_) => None,
-        }
+        (extension.form_len(form) > 0).then_some(form)
     }
 
     /// Whether `value` writes anything in this form: a complex value of a response
-    /// writes nothing when none of the sub-attributes the projection returns has a value
-    /// (it is then unassigned, RFC 7643 §2.5, and left out).
-    pub fn writes<T: AttributeValue + ?Sized>(self, value: &T) -> bool {
-        let Form::Subs(subs) = self else {
-            return true;
-        };
-        let Value::Complex(complex) = value.value() else {
-            return true;
-        };
-        let known = T::SUB_ATTRIBUTES.iter().enumerate().any(|(index, sub)| {
-            subs.attributes.get(index) != Some(&Include::No) && !complex.get(index, sub).is_empty()
-        });
-        known || (subs.unknown && complex.has_unknown_attributes())
+    /// writes nothing when none of its members is returned (it is then unassigned, RFC
+    /// 7643 §2.5, and left out).
+    pub fn writes<T: SerializeForm + ?Sized>(self, value: &T) -> bool {
+        !matches!(self, Form::Subs(_)) || value.form_len(self) > 0
     }
 
     /// Whether the attribute `name`, kept though no schema of the value defines it, is
@@ -322,16 +353,9 @@ impl<'a> Form<'a> {
         match self {
             Form::Safe | Form::Full | Form::Default => true,
             Form::Response(mask) => mask.returns_unknown(name, extension_object),
-            Form::Subs(subs) => subs.unknown,
+            Form::Subs(subs) => subs.unknown.returns(name),
         }
     }
-}
-
-/// Whether a response without `attributes` and `excludedAttributes` returns
-/// `attribute` (RFC 7643 §7 `returned`, `writeOnly`).
-fn returned_by_default(attribute: &Attribute) -> bool {
-    !attribute.is_never_returned()
-        && matches!(attribute.returned, Returned::Always | Returned::Default)
 }
 
 /// A value that can be written in each [`Form`]. Not a public API: the derives
@@ -347,6 +371,14 @@ pub trait SerializeForm: Serialize {
         let _ = form;
         self.serialize(serializer)
     }
+
+    /// How many members the value writes in `form`; 0 for a complex value or an
+    /// extension object that `form` would write empty. A value that is not a complex one
+    /// counts as one member.
+    fn form_len(&self, form: Form<'_>) -> usize {
+        let _ = form;
+        1
+    }
 }
 
 /// A value and the form to write it in. Not a public API: the derives use it.
@@ -361,7 +393,7 @@ impl<T: SerializeForm + ?Sized> Serialize for InForm<'_, T> {
 }
 
 /// The values of a multi-valued attribute: those that write something in `form`.
-impl<T: AttributeValue> SerializeForm for Vec<T> {
+impl<T: SerializeForm> SerializeForm for Vec<T> {
     fn serialize_form<S: Serializer>(
         &self,
         form: Form<'_>,

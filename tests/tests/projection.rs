@@ -22,16 +22,21 @@ fn bundled() -> SchemaSet {
 }
 
 fn project(attributes: &str, excluded: &str) -> Value {
-    let set = bundled();
-    let core: Schema = set.schema(USER).cloned().unwrap();
-    let extensions = [set.schema(ENTERPRISE).cloned().unwrap()];
-    let schemas = ResourceSchemas::new(&core, &extensions);
     let mut input = rfc_example("rfc7643/8.3-enterprise-user.json");
     // What a stored user also holds: a password, an attribute and an extension that no
     // schema defines.
     input["password"] = json!("t1meMa$heen");
     input["favouriteColour"] = json!("green");
     input["urn:example:badge"] = json!({"number": 7});
+    project_user(&input, attributes, excluded)
+}
+
+/// `input` projected as a typed User and as a generic resource: both must agree.
+fn project_user(input: &Value, attributes: &str, excluded: &str) -> Value {
+    let set = bundled();
+    let core: Schema = set.schema(USER).cloned().unwrap();
+    let extensions = [set.schema(ENTERPRISE).cloned().unwrap()];
+    let schemas = ResourceSchemas::new(&core, &extensions);
     let text = input.to_string();
     let projection = Projection::new()
         .with_attributes(attributes)
@@ -153,6 +158,58 @@ fn an_extension_with_nothing_left_is_dropped_from_the_document_and_from_schemas(
     let user = project(&format!("userName,{ENTERPRISE}:employeeNumber"), "");
     assert_eq!(user[ENTERPRISE], json!({"employeeNumber": "701984"}));
     assert_eq!(user["schemas"], json!([USER, ENTERPRISE]));
+}
+
+/// A user whose `name` and enterprise extension hold members no schema defines.
+fn user_with_unknown_members() -> Value {
+    json!({
+        "schemas": [USER, ENTERPRISE],
+        "userName": "bjensen",
+        "name": {"givenName": "Barbara", "pronunciation": "BAR-bra"},
+        ENTERPRISE: {"badgeColour": "red"}
+    })
+}
+
+// Regression (fuzz target `sort_and_project`): the typed response dropped an extension
+// whose members no schema defines, which the generic projection returned.
+#[test]
+fn an_extension_holding_only_members_no_schema_defines_is_returned_by_default() {
+    for (attributes, excluded) in [("", ""), ("", "emails")] {
+        let user = project_user(&user_with_unknown_members(), attributes, excluded);
+        assert_eq!(
+            user[ENTERPRISE],
+            json!({"badgeColour": "red"}),
+            "{attributes} / {excluded}"
+        );
+        assert_eq!(user["schemas"], json!([USER, ENTERPRISE]));
+    }
+}
+
+// Regression (fuzz target `sort_and_project`): the typed response decided members no
+// schema defines without their name, so `attributes` could not ask for them.
+#[test]
+fn attributes_may_name_members_no_schema_defines() {
+    let user = project_user(
+        &user_with_unknown_members(),
+        &format!("name.pronunciation,{ENTERPRISE}:badgeColour"),
+        "",
+    );
+    assert_eq!(user["name"], json!({"pronunciation": "BAR-bra"}));
+    assert_eq!(user[ENTERPRISE], json!({"badgeColour": "red"}));
+}
+
+// Regression (fuzz target `sort_and_project`): the typed response decided members no
+// schema defines without their name, so `excludedAttributes` could not leave them out.
+#[test]
+fn excluded_attributes_may_name_members_no_schema_defines() {
+    let user = project_user(
+        &user_with_unknown_members(),
+        "",
+        &format!("name.pronunciation,{ENTERPRISE}:badgeColour"),
+    );
+    assert_eq!(user["name"], json!({"givenName": "Barbara"}));
+    assert!(user.get(ENTERPRISE).is_none());
+    assert_eq!(user["schemas"], json!([USER]));
 }
 
 #[test]

@@ -657,6 +657,19 @@ fn a_path_naming_no_attribute_is_invalid_path() {
 }
 
 #[test]
+fn a_path_longer_than_the_filter_limit_is_invalid_path() {
+    let value = "x".repeat(scim::filter::MAX_LEN);
+    let path = format!("emails[value eq \"{value}\"]");
+    let body = ops(json!([{"op": "remove", "path": path}]));
+    let (scim_type, detail) = error_of(patch::<User>(&body, &Rules::new()));
+    assert_eq!(scim_type, Some(ScimType::InvalidPath));
+    assert_eq!(
+        detail,
+        "Operations[0].path: the path is longer than 4096 characters"
+    );
+}
+
+#[test]
 fn a_path_outside_figure_7_is_invalid_path() {
     let body = ops(json!([{"op": "remove", "path": "emails[type eq \"work\"]value"}]));
     let (scim_type, _) = error_of(patch::<User>(&body, &Rules::new()));
@@ -1028,6 +1041,18 @@ fn a_projection_path_outside_attribute_notation_is_invalid_value() {
     let (scim_type, detail) = error_of(query::<User>(&body, &Rules::new()));
     assert_eq!(scim_type, Some(ScimType::InvalidValue));
     assert!(detail.starts_with("attributes[1]: "), "{detail}");
+}
+
+#[test]
+fn a_projection_path_longer_than_the_filter_limit_is_invalid_value() {
+    let long = format!("urn:example:{}:userName", "x".repeat(scim::filter::MAX_LEN));
+    let body = search(json!({"excludedAttributes": [long]}));
+    let (scim_type, detail) = error_of(query::<User>(&body, &Rules::new()));
+    assert_eq!(scim_type, Some(ScimType::InvalidValue));
+    assert_eq!(
+        detail,
+        "excludedAttributes[0]: the path is longer than 4096 characters"
+    );
 }
 
 #[test]

@@ -56,7 +56,8 @@ impl AttrPath {
     /// # Errors
     ///
     /// [`Error::invalid_filter`] whose detail gives the 1-based character position and
-    /// what was expected there.
+    /// what was expected there, also for a path longer than [`MAX_LEN`](super::MAX_LEN)
+    /// characters.
     ///
     /// ```
     /// use scim::filter::AttrPath;

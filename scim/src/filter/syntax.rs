@@ -11,7 +11,9 @@ use super::ast::{AttrPath, CompValue, CompareOp, Filter};
 use std::fmt;
 
 /// The longest filter [`Filter::parse`] reads, in characters; a longer one is an
-/// `invalidFilter` error.
+/// `invalidFilter` error. Attribute paths (`AttrPath::parse`, `sortBy`) and the paths
+/// the request rules read (`attributes`, `excludedAttributes`, PATCH `path`) have the
+/// same limit.
 pub const MAX_LEN: usize = 4096;
 
 /// The deepest nesting [`Filter::parse`] reads: each group `( )`, `not ( )` and value

@@ -383,7 +383,8 @@ impl Rules {
     /// - a `path` that is not `attrPath` or `valuePath [subAttr]` (Figure 7), or names
     ///   an attribute or sub-attribute the schemas do not define: `invalidPath`; a value
     ///   filter that does not parse: `invalidFilter` (RFC 7644 Table 9, "PATCH (Path
-    ///   Filter)");
+    ///   Filter)"); a `path` longer than [`filter::MAX_LEN`](crate::filter::MAX_LEN)
+    ///   characters, value filter included: `invalidPath`;
     /// - a `path` naming a `readOnly` attribute or sub-attribute: `mutability` ("a client
     ///   MUST NOT modify an attribute that has mutability readOnly or immutable");
     /// - `replace` or `remove` of an `immutable` attribute or sub-attribute: `mutability`
@@ -445,7 +446,9 @@ impl Rules {
     /// - `attributes` and `excludedAttributes` together: `invalidValue`; §3.9 calls them
     ///   "mutually exclusive" and §3.4.2.5 lets clients use "one of these two";
     /// - each path in `attributes`, `excludedAttributes` and `sortBy` must be in
-    ///   attribute notation (§3.10), else `invalidValue`; one naming no attribute gives
+    ///   attribute notation (§3.10) and at most
+    ///   [`filter::MAX_LEN`](crate::filter::MAX_LEN) characters long, else
+    ///   `invalidValue`; one naming no attribute gives
     ///   [`Notice::UnknownAttribute`] (strict: `invalidValue`, which Table 9 applies to
     ///   queries; `invalidPath` is for PATCH only);
     /// - `sortBy` naming a complex attribute or a whole schema: `invalidValue` (§3.4.2.3:

@@ -2,7 +2,7 @@
 //! Figure 7), and the attribute names of filters (§3.4.2.2).
 
 use crate::access::Slot;
-use crate::filter::{AttrPath, Filter};
+use crate::filter::{AttrPath, Filter, MAX_LEN};
 use crate::schema::{Attribute, AttributeType, Found, ResourceSchemas};
 use crate::Error;
 
@@ -30,9 +30,24 @@ pub(super) enum Lookup<'s> {
     Malformed(String),
 }
 
+/// Whether `text` is longer than [`MAX_LEN`] characters: the longest attribute path or
+/// PATCH path the rules read, as for filters. The byte length is a cheap bound first, so
+/// that a huge text is not counted character by character.
+fn too_long(text: &str) -> bool {
+    text.len() > 4 * MAX_LEN || text.chars().count() > MAX_LEN
+}
+
+fn too_long_reason() -> String {
+    format!("the path is longer than {MAX_LEN} characters")
+}
+
 /// Looks up `text`: `[URI ":"] name ["." sub]` (RFC 7644 §3.10), or a schema URI alone.
-/// Names and URIs compare case-insensitively.
+/// Names and URIs compare case-insensitively. A path longer than [`MAX_LEN`] characters
+/// is malformed.
 pub(super) fn resolve<'s>(schemas: ResourceSchemas<'s>, text: &str) -> Lookup<'s> {
+    if too_long(text) {
+        return Lookup::Malformed(too_long_reason());
+    }
     let (slot, rest) = match schema_prefix(schemas, text) {
         Some((slot, None)) => return Lookup::Found(Resolved::Schema(slot)),
         Some((slot, Some(rest))) => (slot, rest),
@@ -148,12 +163,16 @@ fn unknown(text: &str) -> Error {
     ))
 }
 
-/// Reads a PATCH path. Errors are `invalidPath`, or `invalidFilter` for a value filter
-/// that does not parse; their detail does not name the operation.
+/// Reads a PATCH path, at most [`MAX_LEN`] characters long, value filter included.
+/// Errors are `invalidPath`, or `invalidFilter` for a value filter that does not parse;
+/// their detail does not name the operation.
 pub(super) fn patch_path<'s>(
     schemas: ResourceSchemas<'s>,
     text: &str,
 ) -> Result<PatchPath<'s>, Error> {
+    if too_long(text) {
+        return Err(Error::invalid_path(too_long_reason()));
+    }
     let Some(open) = text.find('[') else {
         return match resolve(schemas, text) {
             Lookup::Found(target) => Ok(PatchPath {
@@ -395,5 +414,36 @@ mod tests {
         }
         let error = patch_path(schemas, r#"emails[type eq]"#).err().unwrap();
         assert_eq!(error.scim_type(), Some(&crate::ScimType::InvalidFilter));
+    }
+
+    #[test]
+    fn a_path_longer_than_max_len_characters_is_malformed() {
+        let schemas = User::resource_schemas();
+        let longest = "a".repeat(MAX_LEN);
+        assert!(matches!(resolve(schemas, &longest), Lookup::Unknown));
+        let longer = format!("{longest}é");
+        match resolve(schemas, &longer) {
+            Lookup::Malformed(reason) => {
+                assert_eq!(reason, "the path is longer than 4096 characters")
+            }
+            _ => panic!("a path of {} characters is malformed", MAX_LEN + 1),
+        }
+    }
+
+    #[test]
+    fn a_patch_path_longer_than_max_len_characters_is_an_invalid_path() {
+        let schemas = User::resource_schemas();
+        // Head and value filter are each short enough; together they are not.
+        let value = "x".repeat(MAX_LEN - 20);
+        let text = format!(r#"emails[value eq "{value}"].display"#);
+        assert!(text.chars().count() > MAX_LEN);
+        let error = patch_path(schemas, &text).err().unwrap();
+        assert_eq!(error.scim_type(), Some(&crate::ScimType::InvalidPath));
+        assert_eq!(
+            error.detail(),
+            Some("the path is longer than 4096 characters")
+        );
+        let text = format!(r#"emails[value eq "{}"].display"#, &value[30..]);
+        assert!(patch_path(schemas, &text).is_ok());
     }
 }
