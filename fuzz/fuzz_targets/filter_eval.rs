@@ -1,7 +1,7 @@
 //! Feeds a filter and a resource to filter evaluation (RFC 7644 §3.4.2.2): the filter is
 //! parsed and compiled against the User schemas, then tested on the resource read as a
-//! typed User and as a generic resource. Nothing may panic, and when both readings
-//! succeed, both answers must be the same.
+//! typed User and as a generic resource, and on the RFC 7643 §8.2 and §8.3 users read both
+//! ways. Nothing may panic, and when both readings succeed, both answers must be the same.
 //!
 //! Input: the filter, a line break, the resource text.
 #![no_main]
@@ -11,6 +11,44 @@ use scim::filter::{CompiledFilter, Filter};
 use scim::generic::GenericResource;
 use scim::models::User;
 use scim::Resource;
+use std::sync::OnceLock;
+
+/// A resource read as a typed User and as a generic resource, when each reading succeeds.
+type Readings = (Option<User>, Option<GenericResource>);
+
+fn read(text: &str) -> Readings {
+    (
+        serde_json::from_str(text).ok(),
+        GenericResource::from_str(text, User::resource_schemas()).ok(),
+    )
+}
+
+/// The RFC's full users, so that every filter meets a resource that reads both ways.
+fn examples() -> &'static [Readings; 2] {
+    static EXAMPLES: OnceLock<[Readings; 2]> = OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        [
+            include_str!("../../tests/fixtures/rfc/rfc7643/8.2-full-user.json"),
+            include_str!("../../tests/fixtures/rfc/rfc7643/8.3-enterprise-user.json"),
+        ]
+        .map(|text| {
+            let readings = read(text);
+            assert!(
+                readings.0.is_some() && readings.1.is_some(),
+                "the RFC users read"
+            );
+            readings
+        })
+    })
+}
+
+fn check(filter: &CompiledFilter, (typed, generic): &Readings) {
+    let typed = typed.as_ref().map(|user| filter.matches(user));
+    let generic = generic.as_ref().map(|resource| filter.matches(resource));
+    if let (Some(typed), Some(generic)) = (typed, generic) {
+        assert_eq!(typed, generic, "typed and generic disagree");
+    }
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -20,19 +58,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(filter) = Filter::parse(filter) else {
         return;
     };
-    let typed_compiled = CompiledFilter::for_resource::<User>(&filter);
-    let generic_compiled = filter.compile(User::resource_schemas());
-    assert_eq!(typed_compiled.is_ok(), generic_compiled.is_ok());
-    let (Ok(typed_compiled), Ok(generic_compiled)) = (typed_compiled, generic_compiled) else {
+    let Ok(compiled) = filter.compile(User::resource_schemas()) else {
         return;
     };
-    let typed = serde_json::from_str::<User>(resource).ok();
-    let generic = GenericResource::from_str(resource, User::resource_schemas()).ok();
-    let typed_answer = typed.as_ref().map(|user| typed_compiled.matches(user));
-    let generic_answer = generic
-        .as_ref()
-        .map(|resource| generic_compiled.matches(resource));
-    if let (Some(typed_answer), Some(generic_answer)) = (typed_answer, generic_answer) {
-        assert_eq!(typed_answer, generic_answer, "typed and generic disagree");
+    check(&compiled, &read(resource));
+    for example in examples() {
+        check(&compiled, example);
     }
 });
