@@ -35,7 +35,7 @@ fn typed_json(user: &User) -> Option<Value> {
 }
 
 fn generic_json(resource: &GenericResource) -> Option<Value> {
-    resource.to_json().ok()
+    serde_json::to_value(RequestBody(resource)).ok()
 }
 
 /// Create, replace against `others` and response of the typed and generic readings,
