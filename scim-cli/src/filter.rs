@@ -1,9 +1,9 @@
 //! `scim filter parse`: parse a SCIM filter (RFC 7644 §3.4.2.2) and print its tree as JSON;
 //! `scim filter eval`: evaluate one against resources.
 
-use crate::input::{read_document, utf8_text, ReadError, MAX_DOCUMENT_BYTES};
+use crate::input::utf8_text;
 use crate::output::write_stdout;
-use crate::validate::{fail, load_schemas, names, FirstLook, Origin, Schemas};
+use crate::validate::{fail, load_schemas, names, read_input, FirstLook, Origin, Schemas};
 use crate::SchemaArgs;
 use scim::filter::{CompiledFilter, Filter};
 use scim::generic::{GenericResource, ResourceSchemas};
@@ -73,17 +73,9 @@ pub fn eval(text: &str, args: &SchemaArgs, resources: Option<&Path>) -> ExitCode
             return fail(error);
         }
     }
-    let bytes = match read_document(resources) {
+    let bytes = match read_input(resources, "input") {
         Ok(bytes) => bytes,
-        Err(ReadError::Io(message)) => {
-            eprintln!("{message}");
-            return ExitCode::from(1);
-        }
-        Err(ReadError::TooLarge) => {
-            return fail(Error::invalid_syntax(format!(
-                "the input is larger than {MAX_DOCUMENT_BYTES} bytes"
-            )))
-        }
+        Err(code) => return code,
     };
     let answers = utf8_text(&bytes)
         .map_err(Error::invalid_syntax)

@@ -55,17 +55,9 @@ pub fn run(args: &SchemaArgs, file: Option<&Path>, request: Option<&RequestArgs>
         },
         None => None,
     };
-    let bytes = match read_document(file) {
+    let bytes = match read_input(file, "document") {
         Ok(bytes) => bytes,
-        Err(ReadError::Io(message)) => {
-            eprintln!("{message}");
-            return ExitCode::from(1);
-        }
-        Err(ReadError::TooLarge) => {
-            return fail(Error::invalid_syntax(format!(
-                "the document is larger than {MAX_DOCUMENT_BYTES} bytes"
-            )))
-        }
+        Err(code) => return code,
     };
     let result = utf8_text(&bytes)
         .map_err(Error::invalid_syntax)
@@ -86,6 +78,22 @@ pub fn run(args: &SchemaArgs, file: Option<&Path>, request: Option<&RequestArgs>
 }
 
 /// Prints the SCIM Error document and exits 2.
+/// Reads the input of a command (`path`, or stdin): what cannot be read is reported on
+/// stderr (exit 1); input over the size limit is a SCIM Error document naming `what`
+/// (exit 2).
+pub(crate) fn read_input(path: Option<&Path>, what: &str) -> Result<Vec<u8>, ExitCode> {
+    match read_document(path) {
+        Ok(bytes) => Ok(bytes),
+        Err(ReadError::Io(message)) => {
+            eprintln!("{message}");
+            Err(ExitCode::from(1))
+        }
+        Err(ReadError::TooLarge) => Err(fail(Error::invalid_syntax(format!(
+            "the {what} is larger than {MAX_DOCUMENT_BYTES} bytes"
+        )))),
+    }
+}
+
 pub(crate) fn fail(error: Error) -> ExitCode {
     let text = serde_json::to_string_pretty(&error).unwrap_or_else(|_| {
         format!(
