@@ -63,6 +63,29 @@ fn complexes<'a>(values: Values<'a>, attribute: &Attribute) -> Vec<&'a dyn Compl
         .collect()
 }
 
+/// Runs `check` on every sub-attribute of every complex value among `values` (nothing
+/// when `attribute` is not complex), with the path of each.
+fn each_sub_attribute(
+    values: Values<'_>,
+    attribute: &Attribute,
+    path: Path<'_>,
+    check: fn(Values<'_>, &Attribute, Path<'_>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    if attribute.kind != AttributeType::Complex {
+        return Ok(());
+    }
+    for item in 0..values.len() {
+        let Some(Value::Complex(complex)) = values.get(item, attribute) else {
+            continue;
+        };
+        let path = path.value_of(attribute, item);
+        for (index, sub) in attribute.sub_attributes.iter().enumerate() {
+            check(complex.get(index, sub), sub, path.sub(&sub.name))?;
+        }
+    }
+    Ok(())
+}
+
 fn cannot_unassign(path: Path<'_>) -> Error {
     Error::mutability(
         "the attribute is readOnly and the model cannot unassign it, so it cannot be ignored (RFC 7643 §7)",
@@ -224,19 +247,7 @@ fn required_in(values: Values<'_>, attribute: &Attribute, path: Path<'_>) -> Res
         }
         return Ok(());
     }
-    if attribute.kind != AttributeType::Complex {
-        return Ok(());
-    }
-    for item in 0..values.len() {
-        let Some(Value::Complex(complex)) = values.get(item, attribute) else {
-            continue;
-        };
-        let path = path.value_of(attribute, item);
-        for (index, sub) in attribute.sub_attributes.iter().enumerate() {
-            required_in(complex.get(index, sub), sub, path.sub(&sub.name))?;
-        }
-    }
-    Ok(())
+    each_sub_attribute(values, attribute, path, required_in)
 }
 
 /// Every `immutable` attribute the existing resource has a value for comes with the same
@@ -374,17 +385,5 @@ fn returned_in(values: Values<'_>, attribute: &Attribute, path: Path<'_>) -> Res
         ))
         .at(path));
     }
-    if attribute.kind != AttributeType::Complex {
-        return Ok(());
-    }
-    for item in 0..values.len() {
-        let Some(Value::Complex(complex)) = values.get(item, attribute) else {
-            continue;
-        };
-        let path = path.value_of(attribute, item);
-        for (index, sub) in attribute.sub_attributes.iter().enumerate() {
-            returned_in(complex.get(index, sub), sub, path.sub(&sub.name))?;
-        }
-    }
-    Ok(())
+    each_sub_attribute(values, attribute, path, returned_in)
 }
