@@ -12,7 +12,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use scim::access::ResourceAccess;
-use scim::generic::GenericResource;
 use scim::message::SortOrder;
 use scim::models::User;
 use scim::projection::Projection;
@@ -20,38 +19,11 @@ use scim::sort::Sort;
 use scim::{Resource, Response};
 use serde_json::Value;
 use std::cmp::Ordering;
-use std::sync::OnceLock;
 
-/// A resource read as a typed User and as a generic resource, when each reading succeeds.
-type Readings = (Option<User>, Option<GenericResource>);
+#[path = "support/readings.rs"]
+mod readings;
 
-fn read(text: &str) -> Readings {
-    (
-        serde_json::from_str(text).ok(),
-        GenericResource::from_str(text, User::resource_schemas()).ok(),
-    )
-}
-
-/// The RFC's users (the full one with its password), so that every input meets
-/// resources that read both ways.
-fn examples() -> &'static [Readings; 3] {
-    static EXAMPLES: OnceLock<[Readings; 3]> = OnceLock::new();
-    EXAMPLES.get_or_init(|| {
-        [
-            include_str!("../../tests/fixtures/rfc/rfc7643/8.1-minimal-user.json"),
-            include_str!("../../tests/fixtures/rfc/rfc7643/8.2-full-user.json"),
-            include_str!("../../tests/fixtures/rfc/rfc7643/8.3-enterprise-user.json"),
-        ]
-        .map(|text| {
-            let readings = read(text);
-            assert!(
-                readings.0.is_some() && readings.1.is_some(),
-                "the RFC users read"
-            );
-            readings
-        })
-    })
-}
+use readings::{read, rfc_users, Readings};
 
 /// The order of `a` and `b`, checked against the order of `b` and `a` and the
 /// descending order.
@@ -131,7 +103,7 @@ fuzz_target!(|data: &[u8]| {
     let input = read(lines.next().unwrap_or_default());
     // One example and its neighbour per input, chosen by the input's length: all of
     // them each time would slow the target down several times.
-    let examples = examples();
+    let examples = rfc_users();
     let example = &examples[data.len() % examples.len()];
     let neighbour = &examples[(data.len() + 1) % examples.len()];
 

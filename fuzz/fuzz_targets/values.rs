@@ -21,6 +21,13 @@ fuzz_target!(|data: &[u8]| {
     round_trips::<Reference>(text);
     if let Ok(binary) = text.parse::<Binary>() {
         // Lazy decoding must agree with the check that accepted the text.
-        assert_eq!(Binary::with_encoding(binary.as_bytes().to_vec(), binary.alphabet(), binary.is_padded()), binary);
+        assert_eq!(
+            Binary::with_encoding(
+                binary.as_bytes().to_vec(),
+                binary.alphabet(),
+                binary.is_padded()
+            ),
+            binary
+        );
     }
 });
