@@ -3,7 +3,7 @@
 
 use crate::input::utf8_text;
 use crate::output::write_stdout;
-use crate::validate::{fail, load_schemas, names, read_input, FirstLook, Origin, Schemas};
+use crate::validate::{fail, load_schemas, names, print, read_input, FirstLook, Origin, Schemas};
 use crate::SchemaArgs;
 use scim::filter::{CompiledFilter, Filter};
 use scim::generic::{GenericResource, ResourceSchemas};
@@ -24,18 +24,10 @@ pub fn parse(text: &str) -> ExitCode {
         ),
         Err(error) => (serde_json::to_string_pretty(&error), ExitCode::from(2)),
     };
-    let mut text = match document {
-        Ok(text) => text,
+    match document {
+        Ok(text) => print(text, code),
         Err(error) => {
             eprintln!("{error}");
-            return ExitCode::from(1);
-        }
-    };
-    text.push('\n');
-    match write_stdout(text.as_bytes()) {
-        Ok(()) => code,
-        Err(message) => {
-            eprintln!("{message}");
             ExitCode::from(1)
         }
     }
