@@ -126,12 +126,13 @@ impl CaseFolded {
     /// assert!(CaseFolded::new("work").equals("WORK"));
     /// assert!(!CaseFolded::new("work").equals("worker"));
     /// ```
+    #[inline]
     pub fn equals(&self, text: &str) -> bool {
-        if text.is_ascii() {
-            self.ascii && text.eq_ignore_ascii_case(&self.folded)
-        } else {
-            folded_chars(text).eq(self.folded.chars())
+        if self.ascii && text.len() == self.folded.len() && text.eq_ignore_ascii_case(&self.folded)
+        {
+            return true;
         }
+        !text.is_ascii() && self.unicode(UnicodeTest::Equals, text)
     }
 
     /// Whether `text` starts with this string ignoring case (`sw`).
@@ -141,16 +142,16 @@ impl CaseFolded {
     /// assert!(CaseFolded::new("j").prefix_of("Jensen"));
     /// assert!(CaseFolded::new("jensen").prefix_of("JENSEN"));
     /// ```
+    #[inline]
     pub fn prefix_of(&self, text: &str) -> bool {
-        if text.is_ascii() {
-            self.ascii
-                && text
-                    .as_bytes()
-                    .get(..self.folded.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(self.folded.as_bytes()))
-        } else {
-            let mut folded = folded_chars(text);
-            self.folded.chars().all(|c| folded.next() == Some(c))
+        let head = text.as_bytes().get(..self.folded.len());
+        match head {
+            // ASCII characters fold one to one, so an ASCII head decides alone.
+            Some(head) if head.is_ascii() => {
+                self.ascii && head.eq_ignore_ascii_case(self.folded.as_bytes())
+            }
+            _ if text.is_ascii() => false,
+            _ => self.unicode(UnicodeTest::Prefix, text),
         }
     }
 
@@ -160,16 +161,19 @@ impl CaseFolded {
     /// # use scim::filter::CaseFolded;
     /// assert!(CaseFolded::new(".ORG").suffix_of("babs@jensen.org"));
     /// ```
+    #[inline]
     pub fn suffix_of(&self, text: &str) -> bool {
-        if text.is_ascii() {
-            self.ascii
-                && text
-                    .len()
-                    .checked_sub(self.folded.len())
-                    .and_then(|start| text.as_bytes().get(start..))
-                    .is_some_and(|tail| tail.eq_ignore_ascii_case(self.folded.as_bytes()))
-        } else {
-            fold_case(text).ends_with(&*self.folded)
+        let tail = text
+            .len()
+            .checked_sub(self.folded.len())
+            .and_then(|start| text.as_bytes().get(start..));
+        match tail {
+            // ASCII characters fold one to one, so an ASCII tail decides alone.
+            Some(tail) if tail.is_ascii() => {
+                self.ascii && tail.eq_ignore_ascii_case(self.folded.as_bytes())
+            }
+            _ if text.is_ascii() => false,
+            _ => self.unicode(UnicodeTest::Suffix, text),
         }
     }
 
@@ -180,12 +184,13 @@ impl CaseFolded {
     /// assert!(CaseFolded::new("O'MALLEY").within("Sean O'Malley"));
     /// assert!(CaseFolded::new("").within("anything"));
     /// ```
+    #[inline]
     pub fn within(&self, text: &str) -> bool {
-        if text.is_ascii() {
-            self.ascii && contains_ascii_folded(text.as_bytes(), self.folded.as_bytes())
-        } else {
-            fold_case(text).contains(&*self.folded)
+        // An ASCII match in the bytes is a match in the fold, whatever surrounds it.
+        if self.ascii && contains_ascii_folded(text, &self.folded) {
+            return true;
         }
+        !text.is_ascii() && self.unicode(UnicodeTest::Within, text)
     }
 
     /// The order of `text`'s case fold relative to this one (`gt`, `ge`, `lt`, `le`):
@@ -208,26 +213,69 @@ impl CaseFolded {
             folded_chars(text).cmp(self.folded.chars())
         }
     }
+
+    /// `test` on text that is not ASCII, by its full case fold: kept out of line, so that
+    /// the ASCII paths above stay small enough to inline.
+    #[cold]
+    #[inline(never)]
+    fn unicode(&self, test: UnicodeTest, text: &str) -> bool {
+        match test {
+            UnicodeTest::Equals => folded_chars(text).eq(self.folded.chars()),
+            UnicodeTest::Prefix => {
+                let mut folded = folded_chars(text);
+                self.folded.chars().all(|c| folded.next() == Some(c))
+            }
+            UnicodeTest::Suffix => fold_case(text).ends_with(&*self.folded),
+            UnicodeTest::Within => fold_case(text).contains(&*self.folded),
+        }
+    }
 }
 
-/// Whether ASCII `haystack` contains `needle`, an ASCII string already in lower case,
-/// ignoring the case of `haystack`.
-fn contains_ascii_folded(haystack: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
+/// The tests [`CaseFolded`] runs on the full case fold of text that is not ASCII.
+#[derive(Clone, Copy)]
+enum UnicodeTest {
+    Equals,
+    Prefix,
+    Suffix,
+    Within,
+}
+
+/// Whether `haystack` contains `needle`, an ASCII string already in lower case, ignoring
+/// the case of the ASCII letters of `haystack`.
+///
+/// Each candidate position is tried first on an *anchor*: the needle's first byte that
+/// has no case (`@` in `@example.com`), compared exactly, or else its first letter,
+/// compared in lower case.
+fn contains_ascii_folded(haystack: &str, needle: &str) -> bool {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
         return true;
     };
     let Some(last_start) = haystack.len().checked_sub(needle.len()) else {
         return false;
     };
-    let Some(starts) = haystack.get(..=last_start) else {
-        return false;
+    let window_at = |start: usize| {
+        haystack
+            .get(start..start + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
     };
-    starts.iter().enumerate().any(|(at, byte)| {
-        byte.to_ascii_lowercase() == first
-            && haystack
-                .get(at + 1..at + needle.len())
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(rest))
-    })
+    match needle.iter().position(|byte| !byte.is_ascii_alphabetic()) {
+        Some(offset) => {
+            let anchor = needle[offset];
+            haystack
+                .get(offset..=last_start + offset)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .any(|(start, &byte)| byte == anchor && window_at(start))
+        }
+        None => haystack
+            .get(..=last_start)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .any(|(start, byte)| byte.to_ascii_lowercase() == first && window_at(start)),
+    }
 }
 
 #[cfg(test)]
