@@ -1050,3 +1050,68 @@ fn schemas_may_carry_the_core_schema_uri() {
     let typed: User = serde_json::from_value(user).unwrap();
     assert!(checked.compile().unwrap().matches(&typed));
 }
+
+/// A user that records which core attributes a filter reads.
+struct Recording {
+    user: User,
+    reads: std::cell::RefCell<Vec<usize>>,
+}
+
+impl ResourceAccess for Recording {
+    fn get(
+        &self,
+        slot: Slot<'_>,
+        index: usize,
+        attribute: &scim::schema::Attribute,
+    ) -> scim::access::Values<'_> {
+        self.reads.borrow_mut().push(index);
+        self.user.get(slot, index, attribute)
+    }
+
+    fn has_extension(&self, slot: Slot<'_>) -> bool {
+        self.user.has_extension(slot)
+    }
+
+    fn clear(&mut self, slot: Slot<'_>, index: usize, attribute: &scim::schema::Attribute) {
+        self.user.clear(slot, index, attribute)
+    }
+
+    fn get_mut(
+        &mut self,
+        slot: Slot<'_>,
+        index: usize,
+        attribute: &scim::schema::Attribute,
+    ) -> scim::access::ValuesMut<'_> {
+        self.user.get_mut(slot, index, attribute)
+    }
+}
+
+#[test]
+fn chains_test_single_values_before_every_value_of_a_list() {
+    let schemas = User::resource_schemas();
+    let index_of = |name: &str| schemas.find(None, name).expect(name).index;
+    let (emails, user_name) = (index_of("emails"), index_of("userName"));
+    let user = Recording {
+        user: serde_json::from_value(rfc_example("rfc7643/8.2-full-user.json"))
+            .expect("the RFC's full user"),
+        reads: Default::default(),
+    };
+    // Written with the list first; `userName` decides each chain without reading it.
+    for (filter, expected) in [
+        (r#"emails[type eq "work"] and userName eq "nobody""#, false),
+        (r#"emails co "example.com" or userName sw "bjensen""#, true),
+        (
+            r#"(emails[type eq "work"] or addresses pr) and not (userName pr)"#,
+            false,
+        ),
+    ] {
+        user.reads.borrow_mut().clear();
+        assert_eq!(compile::<User>(filter).unwrap().matches(&user), expected);
+        assert_eq!(*user.reads.borrow(), [user_name], "`{filter}`");
+    }
+    // The answers are those of the written order.
+    let reordered = r#"emails[type eq "work"] and userName sw "bjensen""#;
+    user.reads.borrow_mut().clear();
+    assert!(compile::<User>(reordered).unwrap().matches(&user));
+    assert_eq!(*user.reads.borrow(), [user_name, emails]);
+}

@@ -440,7 +440,7 @@ fn schemas_attribute() -> Attribute {
 /// the filter is undefined too.
 const UNDEFINED: Attribute = Attribute::new("", AttributeType::Complex);
 
-fn negated<L>(node: Node<L>, negate: bool) -> Node<L> {
+fn negated<L: Cost>(node: Node<L>, negate: bool) -> Node<L> {
     if negate {
         Node::not(node)
     } else {
@@ -456,7 +456,7 @@ fn at_inner(parent: &AttrPath, path: &AttrPath, problem: String) -> Error {
     Error::invalid_filter(problem).at(format_args!("{parent}.{path}"))
 }
 
-impl<L> Node<L> {
+impl<L: Cost> Node<L> {
     /// `and` of `nodes`, without the ones known to hold; false if one is known not to.
     fn and(nodes: Vec<Node<L>>) -> Node<L> {
         Self::chain(nodes, true, Node::And)
@@ -477,10 +477,30 @@ impl<L> Node<L> {
                 node => kept.push(node),
             }
         }
+        // `and` and `or` are commutative and a compiled test cannot fail, so the order
+        // changes no answer, only how soon the chain is decided: cheap members first,
+        // the written order among equals (the sort is stable).
+        kept.sort_by_key(Node::cost);
         match kept.len() {
             0 => Node::Const(neutral),
             1 => kept.pop().unwrap_or(Node::Const(neutral)),
             _ => build(kept.into_boxed_slice()),
+        }
+    }
+
+    /// The relative cost of testing the node (see [`Cost`]); a group costs more than its
+    /// dearest member.
+    fn cost(&self) -> u8 {
+        match self {
+            Node::Const(_) => 0,
+            Node::Leaf(leaf) => leaf.cost(),
+            Node::Not(node) => node.cost(),
+            Node::And(nodes) | Node::Or(nodes) => nodes
+                .iter()
+                .map(Node::cost)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1),
         }
     }
 
@@ -490,5 +510,32 @@ impl<L> Node<L> {
             Node::Not(inner) => *inner,
             node => Node::Not(Box::new(node)),
         }
+    }
+}
+
+/// The relative cost of a test, by what it reads: one value of a single-valued attribute
+/// (1), every value of a multi-valued one (2), every value of a complex attribute through
+/// a value filter (3). Chains test their cheap members first.
+pub(super) trait Cost {
+    fn cost(&self) -> u8;
+}
+
+impl Cost for TopLeaf {
+    fn cost(&self) -> u8 {
+        match self {
+            TopLeaf::Path { top, sub, .. } => {
+                let multi_valued = top.attr.attribute.multi_valued
+                    || sub.as_ref().is_some_and(|sub| sub.attribute.multi_valued);
+                1 + u8::from(multi_valued)
+            }
+            TopLeaf::Schemas { .. } => 2,
+            TopLeaf::ValueFilter { .. } => 3,
+        }
+    }
+}
+
+impl Cost for SubLeaf {
+    fn cost(&self) -> u8 {
+        1 + u8::from(self.sub.attribute.multi_valued)
     }
 }

@@ -109,6 +109,11 @@
 //!   compare ignoring case, as schema URIs do throughout the toolkit.
 //! - **Precedence**: `not`, then `and`, then `or`, with parentheses to group (RFC 7644
 //!   §3.4.2.2, errata 4670); the parser builds the tree that way.
+//! - **Order of testing.** A compiled test cannot fail and reads without side effects,
+//!   so the members of an `and` or `or` chain are tested cheapest first, whatever order
+//!   they were written in: single-valued attributes, then every value of multi-valued
+//!   ones, then value filters, then nested groups; written order among equals. The
+//!   answer is that of the written filter; only the work to reach it changes.
 
 mod ast;
 pub(crate) mod checked;
