@@ -15,7 +15,7 @@
 //! sub-attribute `i`.
 
 use crate::schema::Attribute;
-use crate::value::DateTime;
+use crate::value::{DateTime, Instant};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -91,12 +91,16 @@ impl<'a> DateTimeRef<'a> {
     /// Nanoseconds since the Unix epoch, or `None` for text that is not a valid
     /// `xsd:dateTime`.
     pub fn unix_timestamp_nanos(&self) -> Option<i128> {
+        self.instant().map(Instant::unix_nanos)
+    }
+
+    /// The instant the value denotes, read in place; `None` for text that is not a valid
+    /// `xsd:dateTime`.
+    #[inline]
+    pub(crate) fn instant(&self) -> Option<Instant<'a>> {
         match self.0 {
-            DateTimeRepr::Parsed(value) => Some(value.unix_timestamp_nanos()),
-            DateTimeRepr::Text(text) => text
-                .parse::<DateTime>()
-                .ok()
-                .map(|value| value.unix_timestamp_nanos()),
+            DateTimeRepr::Parsed(value) => Some(value.instant()),
+            DateTimeRepr::Text(text) => Instant::of_text(text),
         }
     }
 
@@ -116,10 +120,7 @@ impl<'a> DateTimeRef<'a> {
     /// ```
     #[inline]
     pub fn cmp_date_time(&self, other: &DateTime) -> Option<std::cmp::Ordering> {
-        match self.0 {
-            DateTimeRepr::Parsed(value) => Some(value.cmp(other)),
-            DateTimeRepr::Text(text) => text.parse::<DateTime>().ok().map(|value| value.cmp(other)),
-        }
+        self.instant().map(|instant| instant.cmp(&other.instant()))
     }
 
     /// The value as a [`DateTime`], which compares chronologically to every fraction

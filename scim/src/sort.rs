@@ -36,9 +36,8 @@ use crate::filter::resolve::{a_kind, resolve, sub_attribute, Attr, Resolved, Top
 use crate::filter::{cmp_ignore_case, AttrPath};
 use crate::message::SortOrder;
 use crate::schema::{Attribute, AttributeType, ResourceSchemas};
-use crate::value::{Binary, DateTime, Decimal};
+use crate::value::{Binary, Decimal, Instant};
 use crate::{Error, Resource};
-use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// A sort order for resources of one type: `sortBy` resolved against its schemas, and
@@ -303,7 +302,7 @@ enum SortValue<'r> {
     Boolean(bool),
     Integer(i64),
     Decimal(Decimal),
-    DateTime(Cow<'r, DateTime>),
+    DateTime(Instant<'r>),
     Binary(Binary),
 }
 
@@ -321,7 +320,7 @@ impl<'r> SortValue<'r> {
             Value::Boolean(value) => SortValue::Boolean(value),
             Value::Integer(value) => SortValue::Integer(value),
             Value::Decimal(text) => SortValue::Decimal(text.parse().ok()?),
-            Value::DateTime(value) => SortValue::DateTime(value.to_date_time()?),
+            Value::DateTime(value) => SortValue::DateTime(value.instant()?),
             Value::Binary(text) => SortValue::Binary(text.parse().ok()?),
             Value::Complex(_) => return None,
         })

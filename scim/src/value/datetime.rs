@@ -276,10 +276,49 @@ impl DateTime {
 
     /// The fraction digits below a nanosecond, without trailing zeros.
     fn sub_nanos(&self) -> &[u8] {
-        self.text
-            .as_bytes()
-            .get(self.parts.sub_nanos.clone())
-            .unwrap_or_default()
+        sub_nanos_of(&self.text, &self.parts)
+    }
+
+    /// The instant, the key date-times compare by.
+    pub(crate) fn instant(&self) -> Instant<'_> {
+        Instant {
+            nanos: self.parts.instant,
+            sub_nanos: self.sub_nanos(),
+        }
+    }
+}
+
+fn sub_nanos_of<'t>(text: &'t str, parts: &Parts) -> &'t [u8] {
+    text.as_bytes()
+        .get(parts.sub_nanos.clone())
+        .unwrap_or_default()
+}
+
+/// The instant a date-time denotes, exact to every fraction digit: what date-times
+/// compare by, read from text without keeping a copy of it (a generic resource's values
+/// are compared where they lie).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Instant<'t> {
+    /// Nanoseconds since the Unix epoch, rounded down.
+    nanos: i128,
+    /// The fraction digits after the ninth, without trailing zeros: digit strings
+    /// without trailing zeros compare like the fractions they start.
+    sub_nanos: &'t [u8],
+}
+
+impl<'t> Instant<'t> {
+    /// The instant of `xsd:dateTime` text; `None` when it is not one.
+    pub(crate) fn of_text(text: &'t str) -> Option<Self> {
+        let parts = parse(text).ok()?;
+        Some(Instant {
+            nanos: parts.instant,
+            sub_nanos: sub_nanos_of(text, &parts),
+        })
+    }
+
+    /// Nanoseconds since the Unix epoch, rounded down to a whole nanosecond.
+    pub(crate) fn unix_nanos(self) -> i128 {
+        self.nanos
     }
 }
 
@@ -626,12 +665,7 @@ impl PartialOrd for DateTime {
 impl Ord for DateTime {
     /// Chronological order of the instants, exact to every fraction digit.
     fn cmp(&self, other: &Self) -> Ordering {
-        // Below a nanosecond, digit strings without trailing zeros compare like the
-        // fractions they start.
-        self.parts
-            .instant
-            .cmp(&other.parts.instant)
-            .then_with(|| self.sub_nanos().cmp(other.sub_nanos()))
+        self.instant().cmp(&other.instant())
     }
 }
 
