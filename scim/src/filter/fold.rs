@@ -145,14 +145,7 @@ impl CaseFolded {
     #[inline]
     pub fn prefix_of(&self, text: &str) -> bool {
         let head = text.as_bytes().get(..self.folded.len());
-        match head {
-            // ASCII characters fold one to one, so an ASCII head decides alone.
-            Some(head) if head.is_ascii() => {
-                self.ascii && head.eq_ignore_ascii_case(self.folded.as_bytes())
-            }
-            _ if text.is_ascii() => false,
-            _ => self.unicode(UnicodeTest::Prefix, text),
-        }
+        self.end_matches(head, text, UnicodeTest::Prefix)
     }
 
     /// Whether `text` ends with this string ignoring case (`ew`).
@@ -167,13 +160,20 @@ impl CaseFolded {
             .len()
             .checked_sub(self.folded.len())
             .and_then(|start| text.as_bytes().get(start..));
-        match tail {
-            // ASCII characters fold one to one, so an ASCII tail decides alone.
-            Some(tail) if tail.is_ascii() => {
-                self.ascii && tail.eq_ignore_ascii_case(self.folded.as_bytes())
+        self.end_matches(tail, text, UnicodeTest::Suffix)
+    }
+
+    /// Whether `end`, the bytes of `text` at one end as many as the fold's (`None` when
+    /// `text` is shorter), match the fold at that end (`test`). ASCII characters fold one
+    /// to one, so an ASCII end decides alone.
+    #[inline]
+    fn end_matches(&self, end: Option<&[u8]>, text: &str, test: UnicodeTest) -> bool {
+        match end {
+            Some(end) if end.is_ascii() => {
+                self.ascii && end.eq_ignore_ascii_case(self.folded.as_bytes())
             }
             _ if text.is_ascii() => false,
-            _ => self.unicode(UnicodeTest::Suffix, text),
+            _ => self.unicode(test, text),
         }
     }
 
