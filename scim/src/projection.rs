@@ -27,6 +27,13 @@ pub struct Projection {
 }
 
 impl Projection {
+    /// The most paths that `attributes` or `excludedAttributes` may list in a request
+    /// that the query rules ([`Rules::query`](crate::request::Rules::query)) accept:
+    /// every attribute and sub-attribute of a large resource type several times over.
+    /// Projecting compares each attribute with each path, so a longer list is refused
+    /// rather than worked through for every resource (RFC 7644 §3.4.2.5 sets no bound).
+    pub const MAX_PATHS: usize = 1_000;
+
     /// No `attributes` and no `excludedAttributes`: every attribute returned by default.
     pub fn new() -> Self {
         Projection::default()

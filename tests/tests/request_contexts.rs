@@ -9,6 +9,7 @@ use scim::access::ResourceAccess;
 use scim::generic::{GenericResource, ResourceSchemas};
 use scim::message::{PatchOp, SearchRequest};
 use scim::models::{Group, ResourceType, ServiceProviderConfig, User};
+use scim::projection::Projection;
 use scim::request::{self, Notice, Report, Rules};
 use scim::schema::{Loader, Schema};
 use scim::value::DateTime;
@@ -1002,6 +1003,20 @@ fn attributes_and_excluded_attributes_together_are_invalid_value() {
     let (scim_type, detail) = error_of(query::<User>(&body, &Rules::new()));
     assert_eq!(scim_type, Some(ScimType::InvalidValue));
     assert!(detail.contains("mutually exclusive"), "{detail}");
+}
+
+#[test]
+fn projection_lists_longer_than_the_bound_are_invalid_value() {
+    let paths = |count: usize| vec![json!("userName"); count];
+    let within = search(json!({"attributes": paths(Projection::MAX_PATHS)}));
+    assert!(query::<User>(&within, &Rules::new()).is_ok());
+    let beyond = search(json!({"excludedAttributes": paths(Projection::MAX_PATHS + 1)}));
+    let (scim_type, detail) = error_of(query::<User>(&beyond, &Rules::new()));
+    assert_eq!(scim_type, Some(ScimType::InvalidValue));
+    assert_eq!(
+        detail,
+        "excludedAttributes: 1001 paths are listed; at most 1000 are accepted"
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@ use super::path::{resolve, unknown_in_filter, Lookup, Resolved};
 use super::{Checker, Notice};
 use crate::filter::Filter;
 use crate::message::{SearchRequest, SortOrder};
+use crate::projection::Projection;
 use crate::schema::{AttributeType, ResourceSchemas};
 use crate::sort::Sort;
 use crate::Error;
@@ -38,6 +39,14 @@ pub(super) fn check(
         ("attributes", &request.attributes),
         ("excludedAttributes", &request.excluded_attributes),
     ] {
+        if paths.len() > Projection::MAX_PATHS {
+            return Err(Error::invalid_value(format!(
+                "{} paths are listed; at most {} are accepted",
+                paths.len(),
+                Projection::MAX_PATHS
+            ))
+            .at(parameter));
+        }
         for (index, path) in paths.iter().enumerate() {
             match resolve(schemas, path) {
                 Lookup::Found(_) => {}
