@@ -219,8 +219,14 @@ impl Sort {
         A: ResourceAccess + ?Sized,
         B: ResourceAccess + ?Sized,
     {
-        let ascending = match (self.key(a), self.key(b)) {
-            (Some(a), Some(b)) => a.cmp(&b),
+        self.order_of(&self.key(a), &self.key(b))
+    }
+
+    /// The order of two sort keys: missing values last when ascending, first when
+    /// descending.
+    fn order_of(&self, a: &Option<SortValue<'_>>, b: &Option<SortValue<'_>>) -> Ordering {
+        let ascending = match (a, b) {
+            (Some(a), Some(b)) => a.cmp(b),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
@@ -251,7 +257,18 @@ impl Sort {
     /// # Ok::<(), scim::Error>(())
     /// ```
     pub fn sort<R: ResourceAccess>(&self, resources: &mut [R]) {
-        resources.sort_by(|a, b| self.compare(a, b));
+        // Each key is read once (a generic resource finds it by name, a dateTime is
+        // parsed), not once per comparison.
+        let order = {
+            let keys: Vec<_> = resources
+                .iter()
+                .map(|resource| self.key(resource))
+                .collect();
+            let mut order: Vec<usize> = (0..resources.len()).collect();
+            order.sort_by(|&a, &b| self.order_of(&keys[a], &keys[b]));
+            order
+        };
+        permute(resources, order);
     }
 
     /// The value `resource` sorts by, if it has one.
@@ -291,6 +308,22 @@ impl Sort {
             }
         }
         values.next()
+    }
+}
+
+/// Rearranges `items` so that position `i` holds the item that was at `order[i]`;
+/// `order` is a permutation of the positions.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        // Follow the cycle through `start`, putting each item in place.
+        let mut at = start;
+        while order[at] != start {
+            let from = order[at];
+            items.swap(at, from);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
     }
 }
 

@@ -342,3 +342,41 @@ fn values_never_returned_cannot_order_results() {
         invalid_value::<User>("PASSWORD", Some(SortOrder::Descending)).contains("never returned")
     );
 }
+
+#[test]
+fn sorting_a_list_orders_it_as_comparing_each_pair_does() {
+    // Many users with repeated, missing and differently written keys, in a scrambled
+    // order: every cycle of the rearrangement is exercised.
+    let offsets = ["Z", "+02:00", "-05:30"];
+    let resources: Vec<Value> = (0..200u32)
+        .map(|n| {
+            let scrambled = (n * 7919) % 200;
+            let mut user = json!({"id": format!("u{n}"), "userName": format!("user{n}")});
+            if scrambled % 9 != 0 {
+                let hour = 10 + scrambled % 5;
+                let offset = offsets[(scrambled % 3) as usize];
+                user["meta"] = json!({"lastModified": format!("2020-01-01T{hour}:00:00{offset}")});
+            }
+            user
+        })
+        .collect();
+    for order in [SortOrder::Ascending, SortOrder::Descending] {
+        let sort = Sort::for_resource::<User>("meta.lastModified", Some(&order)).unwrap();
+        let mut by_sort: Vec<GenericResource> = resources
+            .iter()
+            .map(|user| GenericResource::from_json(user.clone(), User::resource_schemas()).unwrap())
+            .collect();
+        let written = by_sort.clone();
+        let mut by_pairs = by_sort.clone();
+        sort.sort(&mut by_sort);
+        by_pairs.sort_by(|a, b| sort.compare(a, b));
+        let ids = |users: &[GenericResource]| -> Vec<Json> {
+            users
+                .iter()
+                .map(|user| user.get("id").cloned().unwrap())
+                .collect()
+        };
+        assert_eq!(ids(&by_sort), ids(&by_pairs), "{order:?}");
+        assert_ne!(ids(&by_sort), ids(&written), "{order:?}: nothing moved");
+    }
+}
