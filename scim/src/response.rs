@@ -147,7 +147,11 @@ impl Unknown {
         names: impl Iterator<Item = &'p str>,
         returns: impl Fn(&Attribute) -> bool,
     ) -> Unknown {
-        let returned = returns(&unknown_attribute(""));
+        let names: Vec<&str> = names.collect();
+        // The answer for the names no path gives: asked of a name longer than all of
+        // them (a path may give the empty name, as `addresses.` does).
+        let longest = names.iter().map(|name| name.len()).max().unwrap_or(0);
+        let returned = returns(&unknown_attribute(&"_".repeat(longest + 1)));
         let mut except: Vec<String> = Vec::new();
         for name in names {
             let known = except.iter().any(|other| other.eq_ignore_ascii_case(name));

@@ -286,3 +286,30 @@ fn a_complex_value_with_nothing_left_is_left_out() {
         );
     }
 }
+
+#[test]
+fn a_path_ending_in_a_dot_names_no_sub_attribute() {
+    // `addresses.` gives the empty sub-attribute name, which no member has: neither the
+    // schema's sub-attributes nor `primary`, which the RFC user's addresses carry though
+    // the RFC 7643 §8.7.1 schema does not define it (fuzzing found the typed response
+    // writing it).
+    let input = rfc_example("rfc7643/8.2-full-user.json");
+    for (attributes, excluded, addresses) in [
+        ("addresses.", "", None),
+        (
+            "addresses.,addresses.primary",
+            "",
+            Some(json!([{"primary": true}])),
+        ),
+        ("addresses.primary", "", Some(json!([{"primary": true}]))),
+    ] {
+        let projected = project_user(&input, attributes, excluded);
+        assert_eq!(
+            projected.get("addresses"),
+            addresses.as_ref(),
+            "{attributes}"
+        );
+    }
+    let excluded = project_user(&input, "", "addresses.");
+    assert_eq!(excluded["addresses"], input["addresses"]);
+}
