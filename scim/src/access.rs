@@ -120,7 +120,12 @@ impl<'a> DateTimeRef<'a> {
     /// ```
     #[inline]
     pub fn cmp_date_time(&self, other: &DateTime) -> Option<std::cmp::Ordering> {
-        self.instant().map(|instant| instant.cmp(&other.instant()))
+        match self.0 {
+            DateTimeRepr::Parsed(value) => Some(value.cmp(other)),
+            DateTimeRepr::Text(text) => {
+                Instant::of_text(text).map(|instant| instant.cmp(&other.instant()))
+            }
+        }
     }
 
     /// The value as a [`DateTime`], which compares chronologically to every fraction

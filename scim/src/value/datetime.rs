@@ -665,7 +665,11 @@ impl PartialOrd for DateTime {
 impl Ord for DateTime {
     /// Chronological order of the instants, exact to every fraction digit.
     fn cmp(&self, other: &Self) -> Ordering {
-        self.instant().cmp(&other.instant())
+        // The digits below a nanosecond are read only when the nanoseconds are equal.
+        self.parts
+            .instant
+            .cmp(&other.parts.instant)
+            .then_with(|| self.sub_nanos().cmp(other.sub_nanos()))
     }
 }
 
