@@ -133,22 +133,33 @@ where
                 continue;
             }
             let old = complexes(old, attribute);
-            match resource.get_mut(slot, index, attribute) {
-                ValuesMut::One(complex) => {
-                    drop_in_complex(checker, complex, attribute, path, &old)?
-                }
-                ValuesMut::Many(list) => {
-                    for item in 0..list.len() {
-                        if let Some(complex) = list.complex_mut(item) {
-                            drop_in_complex(checker, complex, attribute, path.item(item), &old)?;
-                        }
-                    }
-                }
-                ValuesMut::None => {}
-            }
+            let values = resource.get_mut(slot, index, attribute);
+            drop_in_values(checker, values, attribute, path, &old)?;
         }
     }
     Ok(())
+}
+
+/// [`drop_in_complex`] on each complex value of `attribute`.
+fn drop_in_values(
+    checker: &mut Checker,
+    values: ValuesMut<'_>,
+    attribute: &Attribute,
+    path: Path<'_>,
+    old: &[&dyn ComplexAccess],
+) -> Result<(), Error> {
+    match values {
+        ValuesMut::One(complex) => drop_in_complex(checker, complex, attribute, path, old),
+        ValuesMut::Many(list) => {
+            for item in 0..list.len() {
+                if let Some(complex) = list.complex_mut(item) {
+                    drop_in_complex(checker, complex, attribute, path.item(item), old)?;
+                }
+            }
+            Ok(())
+        }
+        ValuesMut::None => Ok(()),
+    }
 }
 
 fn ignore(checker: &mut Checker, path: Path<'_>, echoed: bool) -> Result<(), Error> {
@@ -197,17 +208,7 @@ fn drop_in_complex(
             .iter()
             .flat_map(|old| complexes(old.get(index, sub), sub))
             .collect();
-        match complex.get_mut(index, sub) {
-            ValuesMut::One(inner) => drop_in_complex(checker, inner, sub, path, &old)?,
-            ValuesMut::Many(list) => {
-                for item in 0..list.len() {
-                    if let Some(inner) = list.complex_mut(item) {
-                        drop_in_complex(checker, inner, sub, path.item(item), &old)?;
-                    }
-                }
-            }
-            ValuesMut::None => {}
-        }
+        drop_in_values(checker, complex.get_mut(index, sub), sub, path, &old)?;
     }
     Ok(())
 }
