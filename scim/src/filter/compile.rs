@@ -440,7 +440,7 @@ fn schemas_attribute() -> Attribute {
 /// the filter is undefined too.
 const UNDEFINED: Attribute = Attribute::new("", AttributeType::Complex);
 
-fn negated<L: Cost>(node: Node<L>, negate: bool) -> Node<L> {
+fn negated<L>(node: Node<L>, negate: bool) -> Node<L> {
     if negate {
         Node::not(node)
     } else {
@@ -503,7 +503,9 @@ impl<L: Cost> Node<L> {
                 .saturating_add(1),
         }
     }
+}
 
+impl<L> Node<L> {
     fn not(node: Node<L>) -> Node<L> {
         match node {
             Node::Const(answer) => Node::Const(!answer),
