@@ -290,6 +290,14 @@ pub struct Term {
     pub test: Test,
 }
 
+/// An attribute a path resolves to, with the top-level attribute it belongs to: a
+/// sub-attribute of a `returned: never` attribute is never returned either.
+#[derive(Clone, Copy)]
+struct Named {
+    top: &'static Attribute,
+    attribute: &'static Attribute,
+}
+
 /// The wrapper the expansion puts around the tree it builds.
 #[doc(hidden)]
 pub fn wrap<R>(filter: Filter) -> Checked<R> {
@@ -573,18 +581,25 @@ impl Shape<'_> {
         }
     }
 
-    /// The attribute a path names, with the path as messages show it.
-    const fn resolve(&self, path: &Path) -> Result<&'static Attribute, Outcome> {
+    /// The attribute a path names, after the top-level attribute it belongs to (the
+    /// same attribute when the path names no sub-attribute).
+    const fn resolve(&self, path: &Path) -> Result<Named, Outcome> {
         let scope = match self.schema_scope(path.uri) {
             Ok(scope) => scope,
             Err(outcome) => return Err(outcome),
         };
-        let Some(attribute) = self.find(scope, path.attribute) else {
+        let Some(top) = self.find(scope, path.attribute) else {
             return Err(self.unknown(scope, path.attribute));
         };
         match path.sub_attribute {
-            None => Ok(attribute),
-            Some(sub) => self.sub(path.attribute, attribute, sub),
+            None => Ok(Named {
+                top,
+                attribute: top,
+            }),
+            Some(sub) => match self.sub(path.attribute, top, sub) {
+                Ok(attribute) => Ok(Named { top, attribute }),
+                Err(outcome) => Err(outcome),
+            },
         }
     }
 
@@ -614,11 +629,11 @@ impl Shape<'_> {
     }
 
     const fn check_term(&self, term: &Term) -> Outcome {
-        let attribute = match term.parent {
+        let named = match term.parent {
             None => self.resolve(&term.path),
             Some(parent) => match self.resolve(&parent) {
                 Err(outcome) => Err(outcome),
-                Ok(parent_attribute) => {
+                Ok(Named { top, .. }) => {
                     if term.path.uri.is_some() || term.path.sub_attribute.is_some() {
                         return self
                             .error()
@@ -628,12 +643,15 @@ impl Shape<'_> {
                             .quoted(parent.attribute)
                             .push(", without schema URI or further sub-attribute");
                     }
-                    self.sub(parent.attribute, parent_attribute, term.path.attribute)
+                    match self.sub(parent.attribute, top, term.path.attribute) {
+                        Ok(attribute) => Ok(Named { top, attribute }),
+                        Err(outcome) => Err(outcome),
+                    }
                 }
             },
         };
-        let attribute = match attribute {
-            Ok(attribute) => attribute,
+        let Named { top, attribute } = match named {
+            Ok(named) => named,
             Err(outcome) => return outcome,
         };
         match term.test {
@@ -648,7 +666,7 @@ impl Shape<'_> {
                         .push(": a value filter [...] applies to complex attributes")
                 }
             }
-            Test::Compare(op, literal) => self.compare(term, attribute, op, literal),
+            Test::Compare(op, literal) => self.compare(term, top, attribute, op, literal),
         }
     }
 
@@ -671,9 +689,12 @@ impl Shape<'_> {
         outcome.push(suffix).push("' of ").push(self.resource)
     }
 
+    /// Whether `op` and `literal` fit `attribute`, which belongs to the top-level
+    /// attribute `top` (itself, when it is one).
     const fn compare(
         &self,
         term: &Term,
+        top: &'static Attribute,
         attribute: &'static Attribute,
         op: CompareOp,
         literal: Literal,
@@ -724,7 +745,9 @@ impl Shape<'_> {
         let substring = matches!(op, CompareOp::Co | CompareOp::Sw | CompareOp::Ew);
         let textual = matches!(kind, AttributeType::String | AttributeType::Reference);
         if (ordering || substring)
-            && (attribute.is_never_returned() || compared.is_never_returned())
+            && (top.is_never_returned()
+                || attribute.is_never_returned()
+                || compared.is_never_returned())
         {
             return subject
                 .push(" is never returned (RFC 7643 §7): ")

@@ -275,20 +275,19 @@ impl Compiler<'_> {
                 match sub_attribute(found.attribute, "value") {
                     Some(value) => Some(value),
                     None => {
-                        return Err(at(
-                            path,
-                            format!(
-                                "`{}` is complex and has no `value` sub-attribute: compare one \
-                                 of its sub-attributes, as `{}.{}` (RFC 7644 §3.4.2.2)",
-                                found.attribute.name,
-                                found.attribute.name,
-                                found
-                                    .attribute
-                                    .sub_attributes
-                                    .first()
-                                    .map_or("name", |sub| sub.name.as_ref())
+                        let name = &found.attribute.name;
+                        let problem = match found.attribute.sub_attributes.first() {
+                            Some(first) => format!(
+                                "`{name}` is complex and has no `value` sub-attribute: compare \
+                                 one of its sub-attributes, as `{name}.{}`",
+                                first.name
                             ),
-                        ))
+                            None => format!(
+                                "`{name}` is complex and defines no sub-attributes: it has no \
+                                 value to compare"
+                            ),
+                        };
+                        return Err(at(path, format!("{problem} (RFC 7644 §3.4.2.2)")));
                     }
                 }
             }
@@ -417,6 +416,11 @@ impl Compiler<'_> {
             self.undefined.push(format!("{parent_path}.{path}"));
             return Ok(Node::Const(criterion.without_value()));
         };
+        // A sub-attribute of a value never returned is never returned either, as in
+        // `parent.sub`.
+        criterion
+            .guard_secret(parent)
+            .map_err(|problem| at_inner(parent_path, path, problem))?;
         let (test, negate) = criterion
             .test(attribute)
             .map_err(|problem| at_inner(parent_path, path, problem))?;

@@ -80,7 +80,11 @@
 //!   are not strings or references; a comparison value of another JSON type than the
 //!   attribute's (`active eq "yes"`, `userName eq 5`: RFC 7643 §2.3 gives each type its
 //!   one JSON representation, so such a filter can only be a client error); a dateTime
-//!   comparison value that is not an `xsd:dateTime`, a binary one that is not base64.
+//!   comparison value that is not an `xsd:dateTime`, a binary one that is not base64;
+//!   and any operator but `eq` and `ne` on a value that is never returned (`password`,
+//!   every `returned: never` or `writeOnly` attribute, and the sub-attributes of one, by
+//!   path or inside a value filter): `sw`, `gt` and the like would reveal it a character
+//!   at a time (RFC 7643 §4.1.1: the password is for "filter for equality"; §7).
 //! - **Multi-valued attributes match when any value matches** (RFC 7644 §3.4.2.2: "the
 //!   filter matches if any of the values of the specified attribute match"); so do paths
 //!   through them (`emails.type eq "work"`). This holds for `ne` too: `emails.type ne

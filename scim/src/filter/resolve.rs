@@ -143,14 +143,17 @@ pub(crate) fn resolve<'s>(
             (Some(uri), Some(core)) => uri.eq_ignore_ascii_case(&core.id),
             (Some(_), None) => false,
         };
-        let is_schemas = core_uri
-            && path.sub_attribute.is_none()
-            && path.attribute.eq_ignore_ascii_case("schemas");
-        return Ok(if is_schemas {
-            Resolved::Schemas
-        } else {
-            Resolved::Undefined
-        });
+        if !(core_uri && path.attribute.eq_ignore_ascii_case("schemas")) {
+            return Ok(Resolved::Undefined);
+        }
+        return match path.sub_attribute {
+            None => Ok(Resolved::Schemas),
+            // As for any other attribute that is not complex.
+            Some(_) => Err(format!(
+                "`{}` is a list of schema URIs, which have no sub-attributes (RFC 7643 §3)",
+                path.attribute
+            )),
+        };
     };
     let Some(name) = &path.sub_attribute else {
         return Ok(Resolved::Attribute { found, sub: None });
