@@ -688,6 +688,45 @@ fn a_path_filter_that_does_not_parse_is_invalid_filter() {
     );
 }
 
+/// A PATCH path's value filter is held to the rules of a query's filter: a comparison
+/// the sub-attribute's type does not support is `invalidFilter` (RFC 7644 Table 9,
+/// "PATCH (Path Filter)": "the specified attribute and filter comparison combination is
+/// not supported"), whatever the operation.
+#[test]
+fn a_path_filter_the_attribute_types_do_not_support_is_invalid_filter() {
+    for (op, path, problem) in [
+        (
+            "remove",
+            "emails[primary gt true]",
+            "value filter `primary gt true`: emails.primary: `gt` is not defined on a boolean \
+             attribute: RFC 7644 §3.4.2.2 (Table 3) makes gt, ge, lt and le on boolean and \
+             binary attributes invalidFilter",
+        ),
+        (
+            "replace",
+            "emails[type eq 5].display",
+            "value filter `type eq 5`: emails.type: a string attribute is compared with a \
+             string, not a number (RFC 7643 §2.3)",
+        ),
+        (
+            "add",
+            "x509Certificates[value lt \"AAAA\"]",
+            "value filter `value lt \"AAAA\"`: x509Certificates.value: `lt` is not defined \
+             on a binary attribute: RFC 7644 §3.4.2.2 (Table 3) makes gt, ge, lt and le on \
+             boolean and binary attributes invalidFilter",
+        ),
+    ] {
+        let body = ops(json!([{"op": op, "path": path, "value": {"display": "x"}}]));
+        let (scim_type, detail) = error_of(patch::<User>(&body, &Rules::new()));
+        assert_eq!(scim_type, Some(ScimType::InvalidFilter), "{path}");
+        assert_eq!(detail, format!("Operations[0].path: {problem}"), "{path}");
+    }
+    // A filter that fits is accepted, as before.
+    let body =
+        ops(json!([{"op": "remove", "path": "emails[type eq \"work\" and primary eq true]"}]));
+    assert!(patch::<User>(&body, &Rules::new()).is_ok());
+}
+
 #[test]
 fn a_path_naming_a_read_only_attribute_is_a_mutability_error() {
     for path in [

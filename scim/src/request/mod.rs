@@ -382,7 +382,9 @@ impl Rules {
     /// - `remove` without `path`: `noTarget` (§3.5.2.2);
     /// - a `path` that is not `attrPath` or `valuePath [subAttr]` (Figure 7), or names
     ///   an attribute or sub-attribute the schemas do not define: `invalidPath`; a value
-    ///   filter that does not parse: `invalidFilter` (RFC 7644 Table 9, "PATCH (Path
+    ///   filter that does not parse, or compares a sub-attribute in a way its type does
+    ///   not support (as [`Rules::query`] checks a filter: `emails[primary gt true]`, or
+    ///   `sw` on a value never returned): `invalidFilter` (RFC 7644 Table 9, "PATCH (Path
     ///   Filter)"); a `path` longer than [`filter::MAX_LEN`](crate::filter::MAX_LEN)
     ///   characters, value filter included: `invalidPath`;
     /// - a `path` naming a `readOnly` attribute or sub-attribute: `mutability` ("a client

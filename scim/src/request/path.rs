@@ -164,8 +164,8 @@ fn unknown(text: &str) -> Error {
 }
 
 /// Reads a PATCH path, at most [`MAX_LEN`] characters long, value filter included.
-/// Errors are `invalidPath`, or `invalidFilter` for a value filter that does not parse;
-/// their detail does not name the operation.
+/// Errors are `invalidPath`, or `invalidFilter` for a value filter that does not parse
+/// or does not compile against the schemas; their detail does not name the operation.
 pub(super) fn patch_path<'s>(
     schemas: ResourceSchemas<'s>,
     text: &str,
@@ -209,12 +209,23 @@ pub(super) fn patch_path<'s>(
             "`{head}` is single-valued: a value filter selects values of a multi-valued attribute (RFC 7644 §3.5.2)"
         )));
     }
-    let filter = Filter::parse(inner).map_err(|error| {
+    let in_value_filter = |error: Error| {
         Error::invalid_filter(format!(
             "value filter `{inner}`: {}",
             error.detail().unwrap_or("invalid")
         ))
-    })?;
+    };
+    let filter = Filter::parse(inner).map_err(in_value_filter)?;
+    // As in a query, the filter must fit the sub-attributes it compares: their types,
+    // and values never returned compared for equality only (RFC 7644 Table 9, "PATCH
+    // (Path Filter)": "the specified attribute and filter comparison combination is not
+    // supported"). Names no schema defines are the caller's notices, as in a query.
+    let value_path = Filter::ValuePath {
+        path: AttrPath::parse(head)
+            .map_err(|error| Error::invalid_path(error.detail().unwrap_or("invalid").to_owned()))?,
+        filter: Box::new(filter.clone()),
+    };
+    value_path.compile(schemas).map_err(in_value_filter)?;
     let sub = if tail.is_empty() {
         None
     } else {
