@@ -147,8 +147,14 @@ impl<R> fmt::Display for Checked<R> {
 ///   `sw` and `ew` on anything but a string or reference, any comparison other than `eq`
 ///   or `ne` with `null`;
 /// - the comparison value does not fit the type: a boolean takes `true` or `false`, an
-///   integer a number without fraction or exponent (RFC 7643 §2.3.4), a decimal any
-///   number, and string, reference, binary and dateTime attributes a string;
+///   integer a number without fraction or exponent (RFC 7643 §2.3.4; stricter than
+///   [`Filter::compile`](crate::filter::Filter::compile), which compares an integer
+///   attribute with any number a client sends, while in source code a fraction for an
+///   integer is a mistake), a decimal any number, and string, reference, binary and
+///   dateTime attributes a string;
+/// - a value that is never returned (`password`, any `returned: never` or `writeOnly`
+///   attribute, and the sub-attributes of one) is compared with anything but `eq` or
+///   `ne`, which would reveal it a character at a time (RFC 7643 §4.1.1, §7);
 /// - a complex attribute is compared without a sub-attribute and has no `value`
 ///   sub-attribute to stand for it (`emails co "@example.com"` compares `emails.value`).
 ///

@@ -16,7 +16,7 @@ use crate::{Error, Resource};
 /// attribute's type (case-folded for case-insensitive strings, parsed for numbers,
 /// dateTimes and binaries), and rejects what the attribute's type does not support. The
 /// compiled filter owns what it needs and borrows nothing, so it can be stored and
-/// shared between threads. See the [module documentation](crate::filter) for the
+/// shared between threads. See the [module documentation](mod@crate::filter) for the
 /// evaluation rules.
 ///
 /// ```
