@@ -721,10 +721,13 @@ fn a_path_filter_the_attribute_types_do_not_support_is_invalid_filter() {
         assert_eq!(scim_type, Some(ScimType::InvalidFilter), "{path}");
         assert_eq!(detail, format!("Operations[0].path: {problem}"), "{path}");
     }
-    // A filter that fits is accepted, as before.
+    // Filters that fit are accepted, as before; so is a list of simple values filtered
+    // on `value` (the need RFC 7644 errata 7122 describes), which a query cannot do.
     let body =
         ops(json!([{"op": "remove", "path": "emails[type eq \"work\" and primary eq true]"}]));
     assert!(patch::<User>(&body, &Rules::new()).is_ok());
+    let body = ops(json!([{"op": "add", "path": "tags[value eq \"blue\"]", "value": "red"}]));
+    assert!(patch::<Badge>(&body, &Rules::new()).is_ok());
 }
 
 #[test]

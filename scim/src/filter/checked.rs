@@ -639,7 +639,10 @@ impl Shape<'_> {
             None => self.resolve(&term.path),
             Some(parent) => match self.resolve(&parent) {
                 Err(outcome) => Err(outcome),
-                Ok(Named { top, .. }) => {
+                Ok(Named {
+                    top,
+                    attribute: parent_attribute,
+                }) => {
                     if term.path.uri.is_some() || term.path.sub_attribute.is_some() {
                         return self
                             .error()
@@ -649,7 +652,7 @@ impl Shape<'_> {
                             .quoted(parent.attribute)
                             .push(", without schema URI or further sub-attribute");
                     }
-                    match self.sub(parent.attribute, top, term.path.attribute) {
+                    match self.sub(parent.attribute, parent_attribute, term.path.attribute) {
                         Ok(attribute) => Ok(Named { top, attribute }),
                         Err(outcome) => Err(outcome),
                     }

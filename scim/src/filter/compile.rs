@@ -150,7 +150,9 @@ impl Filter {
     /// complex attribute compared without a sub-attribute when it has no `value`
     /// sub-attribute; a sub-attribute of an attribute that is not complex; a value filter
     /// `[...]` on an attribute that is not complex, or holding a path with a schema URI
-    /// or a sub-attribute.
+    /// or a sub-attribute; `schemas` with a sub-attribute; an operator other than `eq`,
+    /// `ne` and `pr` on a value never returned (`password`, any `returned: never` or
+    /// `writeOnly` attribute and the sub-attributes of one, RFC 7643 §4.1.1, §7).
     ///
     /// A path that no schema defines is not an error: it has no value (RFC 7644
     /// §3.4.2.1); [`CompiledFilter::undefined_attributes`] lists them.

@@ -110,7 +110,9 @@
 //!   MAY query by schema or schema extensions by using a filter expression including the
 //!   "schemas" attribute"). Its values are the resource's core schema URI and the URIs of
 //!   the extensions the resource holds, as `schemas` lists them (RFC 7643 §3); they
-//!   compare ignoring case, as schema URIs do throughout the toolkit.
+//!   compare ignoring case, as schema URIs do throughout the toolkit. Being a list of
+//!   URIs, `schemas` has no sub-attributes: `schemas.value` is `invalidFilter`, as a
+//!   sub-attribute of any attribute that is not complex is.
 //! - **Precedence**: `not`, then `and`, then `or`, with parentheses to group (RFC 7644
 //!   §3.4.2.2, errata 4670); the parser builds the tree that way.
 //! - **Order of testing.** A compiled test cannot fail and reads without side effects,

@@ -409,7 +409,10 @@ impl Rules {
     /// attribute paths (`name.givenName`, or URN-qualified, as Microsoft Entra ID sends).
     /// Attribute names in a value filter that name no sub-attribute give
     /// [`Notice::UnknownAttribute`] (such a filter matches nothing, RFC 7644 §3.4.2.1;
-    /// strict: `invalidFilter`).
+    /// strict: `invalidFilter`); a path inside the brackets with a schema URI or a
+    /// sub-attribute of its own, or another value filter, is `invalidFilter` (RFC 7644
+    /// §3.4.2.2, errata 4690), as in a query. A list of simple values may be filtered on
+    /// `value` (`tags[value eq "blue"]`, the need errata 7122 describes).
     ///
     /// ```
     /// use scim::message::{PatchOp, PatchOperation};

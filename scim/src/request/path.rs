@@ -216,16 +216,21 @@ pub(super) fn patch_path<'s>(
         ))
     };
     let filter = Filter::parse(inner).map_err(in_value_filter)?;
-    // As in a query, the filter must fit the sub-attributes it compares: their types,
-    // and values never returned compared for equality only (RFC 7644 Table 9, "PATCH
-    // (Path Filter)": "the specified attribute and filter comparison combination is not
-    // supported"). Names no schema defines are the caller's notices, as in a query.
-    let value_path = Filter::ValuePath {
-        path: AttrPath::parse(head)
-            .map_err(|error| Error::invalid_path(error.detail().unwrap_or("invalid").to_owned()))?,
-        filter: Box::new(filter.clone()),
-    };
-    value_path.compile(schemas).map_err(in_value_filter)?;
+    // On a complex attribute, as in a query, the filter must fit the sub-attributes it
+    // compares: their types, and values never returned compared for equality only (RFC
+    // 7644 Table 9, "PATCH (Path Filter)": "the specified attribute and filter comparison
+    // combination is not supported"). Names no schema defines are the caller's notices,
+    // as in a query. A list of simple values is filtered on `value` (errata 7122), which
+    // queries do not know; only its names are checked.
+    if found.attribute.kind == AttributeType::Complex {
+        let value_path = Filter::ValuePath {
+            path: AttrPath::parse(head).map_err(|error| {
+                Error::invalid_path(error.detail().unwrap_or("invalid").to_owned())
+            })?,
+            filter: Box::new(filter.clone()),
+        };
+        value_path.compile(schemas).map_err(in_value_filter)?;
+    }
     let sub = if tail.is_empty() {
         None
     } else {
