@@ -131,7 +131,8 @@ impl<R> fmt::Display for Checked<R> {
 /// The filter is parsed while the crate compiles, by the parser of
 /// [`Filter::parse`](crate::filter::Filter::parse), and checked against the resource's attribute
 /// metadata (the common attributes of RFC 7643 §3.1, the core schema and the typed
-/// extensions). The crate does not compile when:
+/// extensions). The crate does not compile when one of the following holds; a filter
+/// that parses is checked whole, and the error lists every mistake in it, one a line:
 ///
 /// - the filter's syntax is wrong: the error gives the position and what was expected,
 ///   as [`Filter::parse`](crate::filter::Filter::parse) does at run time;
@@ -336,9 +337,9 @@ const SCHEMAS: &[Attribute] = &[Attribute {
     sub_attributes: Cow::Borrowed(&[]),
 }];
 
-const MESSAGE_CAPACITY: usize = 512;
+const MESSAGE_CAPACITY: usize = 2048;
 
-/// The outcome of [`check`]: empty, or the message of the first mistake.
+/// The outcome of [`check`]: empty, or the messages of the mistakes, one a line.
 #[doc(hidden)]
 #[derive(Clone, Copy)]
 pub struct Outcome {
@@ -394,6 +395,24 @@ impl Outcome {
         self
     }
 
+    /// Whether one of the lines of the message is `line`.
+    const fn has_line(&self, line: &str) -> bool {
+        let (line, text) = (line.as_bytes(), self.bytes.split_at(self.len).0);
+        let mut start = 0;
+        while start + line.len() <= text.len() {
+            let ends = start + line.len() == text.len() || text[start + line.len()] == b'\n';
+            if ends && same_bytes(text.split_at(start).1.split_at(line.len()).0, line) {
+                return true;
+            }
+            // The next line.
+            while start < text.len() && text[start] != b'\n' {
+                start += 1;
+            }
+            start += 1;
+        }
+        false
+    }
+
     /// Appends `'text'`.
     const fn quoted(self, text: &str) -> Outcome {
         self.push("'").push(text).push("'")
@@ -401,7 +420,9 @@ impl Outcome {
 }
 
 /// Checks the attribute expressions of a filter against the resource `R`; the outcome
-/// holds the message for the first mistake. `resource` names `R` in the messages.
+/// holds a message for every mistake, one a line, each once (the terms inside a value
+/// filter whose attribute is unknown all repeat its message). `resource` names `R` in
+/// the messages.
 #[doc(hidden)]
 pub const fn check<R: Resource>(resource: &str, terms: &[Term]) -> Outcome {
     let shape = Shape {
@@ -410,15 +431,21 @@ pub const fn check<R: Resource>(resource: &str, terms: &[Term]) -> Outcome {
         core: <R as Attributes>::ATTRIBUTES,
         extensions: R::EXTENSION_DEFINITIONS,
     };
+    let mut all = Outcome::OK;
     let mut i = 0;
     while i < terms.len() {
         let outcome = shape.check_term(&terms[i]);
-        if outcome.len > 0 {
-            return outcome;
+        if let Some(message) = outcome.message() {
+            if !all.has_line(message) {
+                if all.len > 0 {
+                    all = all.push("\n");
+                }
+                all = all.push(message);
+            }
         }
         i += 1;
     }
-    Outcome::OK
+    all
 }
 
 /// The attribute tables of one resource type.
@@ -905,6 +932,21 @@ const fn prefixed_in(
     (best, best_len)
 }
 
+/// Whether `a` and `b` hold the same bytes.
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Whether the first `len` bytes of `a` and `b` are equal ignoring ASCII case.
 const fn same_start(a: &[u8], b: &[u8], len: usize) -> bool {
     let mut i = 0;
@@ -990,6 +1032,38 @@ mod tests {
         assert_eq!(
             message(&terms).unwrap(),
             "invalid filter: User has no attribute 'nickNam'; did you mean 'nickName'?"
+        );
+    }
+
+    #[test]
+    fn every_mistake_is_reported_once_a_line() {
+        let unknown_parent = Path {
+            uri: None,
+            attribute: "emales",
+            sub_attribute: None,
+        };
+        let inner = |attribute| Term {
+            parent: Some(unknown_parent),
+            path: path(None, attribute),
+            test: Test::Compare(CompareOp::Eq, Literal::String),
+        };
+        let terms = [
+            string_eq(path(None, "nickNam")),
+            term(unknown_parent, Test::ValueFilter),
+            inner("type"),
+            inner("value"),
+            term(
+                path(None, "active"),
+                Test::Compare(CompareOp::Gt, Literal::True),
+            ),
+            string_eq(path(None, "nickNam")),
+        ];
+        assert_eq!(
+            message(&terms).unwrap(),
+            "invalid filter: User has no attribute 'nickNam'; did you mean 'nickName'?\n\
+             invalid filter: User has no attribute 'emales'; did you mean 'emails'?\n\
+             invalid filter: 'active' of User is boolean: gt does not apply to boolean or \
+             binary attributes (RFC 7644 §3.4.2.2)"
         );
     }
 
