@@ -670,6 +670,11 @@ impl Shape<'_> {
                     top,
                     attribute: parent_attribute,
                 }) => {
+                    // A value filter on an attribute that is not complex is reported
+                    // once, by the term of the value filter itself.
+                    if !matches!(parent_attribute.kind, AttributeType::Complex) {
+                        return Outcome::OK;
+                    }
                     if term.path.uri.is_some() || term.path.sub_attribute.is_some() {
                         return self
                             .error()
