@@ -128,16 +128,18 @@ impl Sort {
         let sub = match sub {
             Some(sub) => Some(sub),
             None if complex => Some(sub_attribute(attribute, "value").ok_or_else(|| {
-                invalid(format!(
-                    "`{}` is complex: sort by one of its sub-attributes, as `{}.{}` \
-                     (RFC 7644 §3.4.2.3)",
-                    attribute.name,
-                    attribute.name,
-                    attribute
-                        .sub_attributes
-                        .first()
-                        .map_or("name", |sub| sub.name.as_ref())
-                ))
+                let name = &attribute.name;
+                invalid(match attribute.sub_attributes.first() {
+                    Some(first) => format!(
+                        "`{name}` is complex: sort by one of its sub-attributes, as \
+                         `{name}.{}` (RFC 7644 §3.4.2.3)",
+                        first.name
+                    ),
+                    None => format!(
+                        "`{name}` is complex and defines no sub-attributes: it has no value \
+                         to sort by (RFC 7644 §3.4.2.3)"
+                    ),
+                })
             })?),
             None => None,
         };

@@ -6,10 +6,12 @@
 use scim::generic::{GenericResource, Json};
 use scim::message::SortOrder;
 use scim::models::User;
+use scim::schema::{text, Attribute, AttributeType, ResourceSchemas, Schema};
 use scim::sort::Sort;
 use scim::{Resource, ScimType};
 use scim_tests::goldens::every_type::Device;
 use serde_json::{json, Value};
+use std::borrow::Cow;
 
 /// The `id`s of `resources` sorted by `sort_by` and `order`, as typed models `T` and as
 /// generic resources with `T`'s schemas; the two orders must be the same.
@@ -305,6 +307,28 @@ fn sort_by_a_complex_attribute_without_value_is_an_invalid_value() {
         invalid_value::<User>("name", None),
         "sortBy: `name` is complex: sort by one of its sub-attributes, as `name.formatted` \
          (RFC 7644 §3.4.2.3)"
+    );
+}
+
+/// A complex attribute that defines no sub-attribute at all has nothing to sort by, and
+/// the error suggests no sub-attribute it does not have.
+#[test]
+fn sort_by_a_complex_attribute_without_sub_attributes_is_an_invalid_value() {
+    let schema = Schema {
+        id: text("urn:example:scim:schemas:Hollow"),
+        name: None,
+        description: None,
+        attributes: Cow::Owned(vec![Attribute::new("hollow", AttributeType::Complex)]),
+    };
+    let error = Sort::new("hollow", None, ResourceSchemas::new(&schema, &[]))
+        .expect_err("a complex attribute with no sub-attributes");
+    assert_eq!(error.scim_type(), Some(&ScimType::InvalidValue));
+    assert_eq!(
+        error.detail(),
+        Some(
+            "sortBy: `hollow` is complex and defines no sub-attributes: it has no value to \
+             sort by (RFC 7644 §3.4.2.3)"
+        )
     );
 }
 
