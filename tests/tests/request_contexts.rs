@@ -728,6 +728,15 @@ fn a_path_filter_the_attribute_types_do_not_support_is_invalid_filter() {
     assert!(patch::<User>(&body, &Rules::new()).is_ok());
     let body = ops(json!([{"op": "add", "path": "tags[value eq \"blue\"]", "value": "red"}]));
     assert!(patch::<Badge>(&body, &Rules::new()).is_ok());
+    // Its `value` is held to the type of the list's values.
+    let body = ops(json!([{"op": "add", "path": "tags[value gt true]", "value": "red"}]));
+    let (scim_type, detail) = error_of(patch::<Badge>(&body, &Rules::new()));
+    assert_eq!(scim_type, Some(ScimType::InvalidFilter));
+    assert_eq!(
+        detail,
+        "Operations[0].path: value filter `value gt true`: tags.value: a string attribute is \
+         compared with a string, not a boolean (RFC 7643 §2.3)"
+    );
 }
 
 #[test]

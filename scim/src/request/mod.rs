@@ -412,7 +412,8 @@ impl Rules {
     /// strict: `invalidFilter`); a path inside the brackets with a schema URI or a
     /// sub-attribute of its own, or another value filter, is `invalidFilter` (RFC 7644
     /// §3.4.2.2, errata 4690), as in a query. A list of simple values may be filtered on
-    /// `value` (`tags[value eq "blue"]`, the need errata 7122 describes).
+    /// `value` (`tags[value eq "blue"]`, the need errata 7122 describes), compared as one
+    /// of the list's values.
     ///
     /// ```
     /// use scim::message::{PatchOp, PatchOperation};

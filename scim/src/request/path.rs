@@ -3,8 +3,9 @@
 
 use crate::access::Slot;
 use crate::filter::{AttrPath, Filter, MAX_LEN};
-use crate::schema::{Attribute, AttributeType, Found, ResourceSchemas};
+use crate::schema::{text, Attribute, AttributeType, Found, ResourceSchemas, Schema};
 use crate::Error;
+use std::borrow::Cow;
 
 /// What an attribute path names.
 #[derive(Clone, Copy, Debug)]
@@ -216,20 +217,27 @@ pub(super) fn patch_path<'s>(
         ))
     };
     let filter = Filter::parse(inner).map_err(in_value_filter)?;
-    // On a complex attribute, as in a query, the filter must fit the sub-attributes it
-    // compares: their types, and values never returned compared for equality only (RFC
-    // 7644 Table 9, "PATCH (Path Filter)": "the specified attribute and filter comparison
-    // combination is not supported"). Names no schema defines are the caller's notices,
-    // as in a query. A list of simple values is filtered on `value` (errata 7122), which
-    // queries do not know; only its names are checked.
+    // As in a query, the filter must fit the sub-attributes it compares: their types,
+    // and values never returned compared for equality only (RFC 7644 Table 9, "PATCH
+    // (Path Filter)": "the specified attribute and filter comparison combination is not
+    // supported"). Names no schema defines are the caller's notices, as in a query.
+    let value_path = |path: AttrPath| Filter::ValuePath {
+        path,
+        filter: Box::new(filter.clone()),
+    };
     if found.attribute.kind == AttributeType::Complex {
-        let value_path = Filter::ValuePath {
-            path: AttrPath::parse(head).map_err(|error| {
-                Error::invalid_path(error.detail().unwrap_or("invalid").to_owned())
-            })?,
-            filter: Box::new(filter.clone()),
-        };
-        value_path.compile(schemas).map_err(in_value_filter)?;
+        let path = AttrPath::parse(head)
+            .map_err(|error| Error::invalid_path(error.detail().unwrap_or("invalid").to_owned()))?;
+        value_path(path).compile(schemas).map_err(in_value_filter)?;
+    } else {
+        // A list of simple values is filtered on `value` (the need errata 7122
+        // describes), which queries do not know: compiled as a complex attribute whose
+        // `value` is one of the list's values.
+        let schema = values_as_complex(found.attribute);
+        let path = AttrPath::new(found.attribute.name.as_ref());
+        value_path(path)
+            .compile(ResourceSchemas::new(&schema, &[]))
+            .map_err(in_value_filter)?;
     }
     let sub = if tail.is_empty() {
         None
@@ -249,6 +257,27 @@ pub(super) fn patch_path<'s>(
         target: Resolved::Attribute { found, sub },
         filter: Some(filter),
     })
+}
+
+/// A schema holding `list`, a multi-valued attribute of simple values, as a complex
+/// attribute whose one sub-attribute `value` is defined as the list's values are.
+fn values_as_complex(list: &Attribute) -> Schema {
+    let value = Attribute {
+        name: text("value"),
+        multi_valued: false,
+        ..list.clone()
+    };
+    let complex = Attribute {
+        kind: AttributeType::Complex,
+        sub_attributes: Cow::Owned(vec![value]),
+        ..list.clone()
+    };
+    Schema {
+        id: text("values of a multi-valued attribute in a PATCH path"),
+        name: None,
+        description: None,
+        attributes: Cow::Owned(vec![complex]),
+    }
 }
 
 /// The byte index in `text` of the `]` that closes a value filter, skipping JSON strings.
