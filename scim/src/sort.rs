@@ -116,14 +116,6 @@ impl Sort {
             }
         };
         let attribute = found.attribute;
-        let secret =
-            attribute.is_never_returned() || sub.is_some_and(|(_, sub)| sub.is_never_returned());
-        if secret {
-            // The order would reveal the values (RFC 7643 §7 `returned: never`).
-            return Err(invalid(format!(
-                "`{path}` is never returned (RFC 7643 §7), so it cannot order results"
-            )));
-        }
         let complex = attribute.kind == AttributeType::Complex;
         let sub = match sub {
             Some(sub) => Some(sub),
@@ -143,6 +135,15 @@ impl Sort {
             })?),
             None => None,
         };
+        // Checked on the value that sorts, `value` included when the path names none.
+        let secret =
+            attribute.is_never_returned() || sub.is_some_and(|(_, sub)| sub.is_never_returned());
+        if secret {
+            // The order would reveal the values (RFC 7643 §7 `returned: never`).
+            return Err(invalid(format!(
+                "`{path}` is never returned (RFC 7643 §7), so it cannot order results"
+            )));
+        }
         if let Some((_, sub)) = sub {
             if sub.kind == AttributeType::Complex {
                 return Err(invalid(format!(

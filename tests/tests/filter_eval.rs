@@ -902,6 +902,30 @@ fn without_schemas_only_the_common_attributes_are_defined() {
     assert_eq!(compiled.undefined_attributes(), ["userName"]);
 }
 
+/// A resource read without schemas keeps what it was sent; read with the User schemas, a
+/// list where `userName` (single-valued) belongs is a value of the wrong type, which has
+/// no value (RFC 7643 §2.4: multi-valued attributes are the ones written as arrays),
+/// in filters as in sorting.
+#[test]
+fn a_list_for_a_single_valued_attribute_has_no_value() {
+    let generic = GenericResource::from_json(
+        json!({"userName": ["alice"], "emails": [{"value": "alice@example.com"}]}),
+        ResourceSchemas::schemaless(),
+    )
+    .unwrap();
+    let matches = |text: &str| {
+        Filter::parse(text)
+            .unwrap()
+            .compile(User::resource_schemas())
+            .unwrap()
+            .matches(&generic)
+    };
+    assert!(!matches(r#"userName sw "a""#));
+    assert!(!matches("userName pr"));
+    assert!(matches("userName eq null"));
+    assert!(matches(r#"emails.value sw "alice""#));
+}
+
 #[test]
 fn a_compiled_filter_can_be_shared_between_threads() {
     fn shareable<T: Send + Sync + 'static>() {}

@@ -26,7 +26,10 @@ fn value_of<'a>(json: &'a Json, attribute: &Attribute) -> Option<Value<'a>> {
 fn values_of<'a>(json: Option<&'a Json>, attribute: &Attribute) -> Values<'a> {
     match json {
         None => Values::None,
-        Some(Json::Array(items)) => Values::Many(items),
+        Some(Json::Array(items)) if attribute.multi_valued => Values::Many(items),
+        // A list for a single-valued attribute (in a resource read without schemas) is
+        // not a value of its type: no value, as any other value of the wrong type.
+        Some(Json::Array(_)) => Values::None,
         Some(json) => value_of(json, attribute).map_or(Values::None, Values::One),
     }
 }
