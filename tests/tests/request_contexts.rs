@@ -1129,6 +1129,10 @@ fn sort_by_names_a_simple_attribute_or_a_sub_attribute() {
     let (scim_type, detail) = error_of(query::<User>(&body, &Rules::new()));
     assert_eq!(scim_type, Some(ScimType::InvalidValue));
     assert!(detail.starts_with("sortBy: `name` is complex"), "{detail}");
+    // A multi-valued complex attribute sorts by the value of its primary value, as
+    // `scim::sort::Sort` does (§3.4.2.3).
+    let body = search(json!({"sortBy": "emails"}));
+    assert!(query::<User>(&body, &Rules::strict()).is_ok());
     let body = search(json!({"sortBy": "shoeSize"}));
     assert_eq!(
         query::<User>(&body, &Rules::new()).unwrap().notices().len(),

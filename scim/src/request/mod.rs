@@ -457,9 +457,11 @@ impl Rules {
     ///   `invalidValue`; one naming no attribute gives
     ///   [`Notice::UnknownAttribute`] (strict: `invalidValue`, which Table 9 applies to
     ///   queries; `invalidPath` is for PATCH only);
-    /// - `sortBy` naming a complex attribute or a whole schema: `invalidValue` (§3.4.2.3:
-    ///   "the attribute name must be a path to a sub-attribute"); `sortOrder` other than
-    ///   `ascending` or `descending`: `invalidValue`;
+    /// - `sortBy` naming a whole schema, or a complex attribute without a `value`
+    ///   sub-attribute to sort by: `invalidValue` (§3.4.2.3: "the attribute name must be a
+    ///   path to a sub-attribute"; `sortBy=emails` sorts by the `value` of the primary
+    ///   email, as [`Sort`](crate::sort::Sort) does); `sortOrder` other than `ascending`
+    ///   or `descending`: `invalidValue`;
     /// - `startIndex` below 1 is read as 1 and a negative `count` as 0 (§3.4.2.4 Table 6),
     ///   reported ([`Notice::StartIndexBelowOne`], [`Notice::NegativeCount`]; strict:
     ///   `invalidValue`, and `invalidCount` of RFC 9865 §2.1);

@@ -5,7 +5,7 @@ use super::{Checker, Notice};
 use crate::filter::Filter;
 use crate::message::{SearchRequest, SortOrder};
 use crate::projection::Projection;
-use crate::schema::{AttributeType, ResourceSchemas};
+use crate::schema::ResourceSchemas;
 use crate::sort::Sort;
 use crate::Error;
 
@@ -99,21 +99,8 @@ fn check_sort_by(
             "`{path}` names a schema; sortBy names an attribute (RFC 7644 §3.4.2.3)"
         ))
         .at("sortBy")),
-        Lookup::Found(Resolved::Attribute { found, sub: None })
-            if found.attribute.kind == AttributeType::Complex =>
-        {
-            let example = found
-                .attribute
-                .sub_attributes
-                .first()
-                .map(|sub| format!(", such as `{path}.{}`", sub.name))
-                .unwrap_or_default();
-            Err(Error::invalid_value(format!(
-                "`{path}` is complex: sortBy names one of its sub-attributes{example} (RFC 7644 §3.4.2.3)"
-            ))
-            .at("sortBy"))
-        }
-        // The sort's own checks (a value never returned cannot order results).
+        // The sort's own checks: a complex attribute sorts by its `value`, and one without
+        // cannot sort; a value never returned cannot order results.
         Lookup::Found(_) => Sort::new(path, None, schemas).map(|_| ()),
         Lookup::Unknown => checker.lenient(Notice::UnknownAttribute {
             parameter: "sortBy".to_owned(),
