@@ -16,6 +16,10 @@
 //!   descending, as §3.4.2.3 says; descending is exactly the reverse of ascending.
 //! - **Stability.** Resources with equal values keep their order ([`Sort::sort`] is
 //!   stable).
+//! - **Secrets.** A value that is never returned (`returned: never` or `writeOnly`, RFC
+//!   7643 §7), or a sub-attribute of one, cannot order results, since the order would
+//!   reveal it: `sortBy=password` is `invalidValue`, and so is a complex attribute whose
+//!   `value`, which it sorts by, is never returned.
 //!
 //! ```
 //! use scim::message::SortOrder;
