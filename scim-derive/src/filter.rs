@@ -193,7 +193,7 @@ fn collect_terms(
                     quote!(Decimal(#text))
                 }
                 CompValue::Number(text) => quote!(Integer(#text)),
-                CompValue::String(_) => quote!(String),
+                CompValue::String(text) => quote!(String(#text)),
             };
             terms.push(term(
                 path,

@@ -16,6 +16,7 @@ use crate::resource::Resource;
 use crate::schema::{
     Attribute, AttributeType, List, Mutability, Returned, Text, Uniqueness, COMMON_ATTRIBUTES,
 };
+use crate::value::is_date_time;
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
@@ -66,8 +67,9 @@ impl<R: Resource> Checked<R> {
     ///
     /// # Errors
     ///
-    /// What the compiler cannot see: a dateTime or binary comparison value that is not
-    /// valid for its type is `invalidFilter` here. Names, operators and value types were
+    /// What the compiler does not read: a binary comparison value that is not base64, or
+    /// a number beyond the exact limits of [`Decimal`](crate::value::Decimal), is
+    /// `invalidFilter` here. Names, operators, value types and dateTime values were
     /// checked at compile time.
     ///
     /// ```
@@ -152,7 +154,8 @@ impl<R> fmt::Display for Checked<R> {
 ///   [`Filter::compile`](crate::filter::Filter::compile), which compares an integer
 ///   attribute with any number a client sends, while in source code a fraction for an
 ///   integer is a mistake), a decimal any number, and string, reference, binary and
-///   dateTime attributes a string;
+///   dateTime attributes a string; a dateTime one that is an `xsd:dateTime` (RFC 7643
+///   §2.3.5: `"2011-05-13T04:42:34Z"`, not the date alone);
 /// - a value that is never returned (`password`, any `returned: never` or `writeOnly`
 ///   attribute, and the sub-attributes of one) is compared with anything but `eq` or
 ///   `ne`, which would reveal it a character at a time (RFC 7643 §4.1.1, §7);
@@ -284,7 +287,8 @@ pub enum Literal {
     Integer(&'static str),
     /// A number with a fraction or an exponent, as written.
     Decimal(&'static str),
-    String,
+    /// A string, its escapes decoded.
+    String(&'static str),
 }
 
 /// One attribute expression of a filter: its path, the value path's attribute when it
@@ -818,13 +822,21 @@ impl Shape<'_> {
                 matches!(kind, AttributeType::Integer | AttributeType::Decimal)
             }
             Literal::Decimal(_) => matches!(kind, AttributeType::Decimal),
-            Literal::String => !matches!(
+            Literal::String(_) => !matches!(
                 kind,
                 AttributeType::Boolean | AttributeType::Integer | AttributeType::Decimal
             ),
         };
         if fits {
-            return Outcome::OK;
+            return match (kind, literal) {
+                (AttributeType::DateTime, Literal::String(text)) if !is_date_time(text) => {
+                    subject
+                        .push(" is dateTime: \"")
+                        .push(text)
+                        .push("\" is not an xsd:dateTime such as \"2011-05-13T04:42:34Z\" (RFC 7643 §2.3.5)")
+                }
+                _ => Outcome::OK,
+            };
         }
         let outcome = subject
             .push(" is ")
@@ -841,7 +853,7 @@ impl Shape<'_> {
             Literal::False => outcome.push("false"),
             Literal::True => outcome.push("true"),
             Literal::Integer(number) | Literal::Decimal(number) => outcome.push(number),
-            Literal::String => outcome.push("a string"),
+            Literal::String(_) => outcome.push("a string"),
             Literal::Null => outcome.push("null"),
         }
     }
@@ -1021,7 +1033,7 @@ mod tests {
     }
 
     fn string_eq(path: Path) -> Term {
-        term(path, Test::Compare(CompareOp::Eq, Literal::String))
+        term(path, Test::Compare(CompareOp::Eq, Literal::String("x")))
     }
 
     fn message(terms: &[Term]) -> Option<String> {
@@ -1050,7 +1062,7 @@ mod tests {
         let inner = |attribute| Term {
             parent: Some(unknown_parent),
             path: path(None, attribute),
-            test: Test::Compare(CompareOp::Eq, Literal::String),
+            test: Test::Compare(CompareOp::Eq, Literal::String("x")),
         };
         let terms = [
             string_eq(path(None, "nickNam")),
@@ -1114,7 +1126,7 @@ mod tests {
 
     #[test]
     fn a_complex_attribute_compares_through_its_value_sub_attribute() {
-        let contains = Test::Compare(CompareOp::Co, Literal::String);
+        let contains = Test::Compare(CompareOp::Co, Literal::String("x"));
         assert_eq!(message(&[term(path(None, "emails"), contains)]), None);
         assert_eq!(
             message(&[term(

@@ -323,7 +323,25 @@ impl<'t> Instant<'t> {
 }
 
 /// Reads `xsd:dateTime` text into its parts.
-fn parse(text: &str) -> Result<Parts, DateTimeError> {
+/// `?` for the `const fn` parser, where the operator is not available.
+macro_rules! attempt {
+    ($result:expr) => {
+        match $result {
+            Ok(value) => value,
+            Err(error) => return Err(error),
+        }
+    };
+}
+
+/// Whether `text` is an `xsd:dateTime` (RFC 7643 §2.3.5), as [`DateTime`] reads it; for
+/// `scim::filter!`, which checks dateTime comparison values while the crate compiles.
+pub(crate) const fn is_date_time(text: &str) -> bool {
+    parse(text).is_ok()
+}
+
+/// Parses `text` as an `xsd:dateTime` (RFC 7643 §2.3.5). A `const fn`, for
+/// [`is_date_time`].
+const fn parse(text: &str) -> Result<Parts, DateTimeError> {
     if text.is_empty() {
         return Err(DateTimeError::new(DateTimeErrorKind::Empty, 0));
     }
@@ -335,32 +353,34 @@ fn parse(text: &str) -> Result<Parts, DateTimeError> {
             DateTime::MAX_LEN,
         ));
     }
+    let bytes = text.as_bytes();
     let mut c = Cursor { text, pos: 0 };
 
     let negative = c.eat(b'-');
     let year_start = c.pos;
     let year_digits = c.digits();
-    if year_digits.len() < 4 {
+    let year_len = year_digits.end - year_digits.start;
+    if year_len < 4 {
         return Err(c.expected("a digit of the year (at least four)"));
     }
-    if year_digits.len() > 9 {
+    if year_len > 9 {
         return Err(DateTimeError::new(
             DateTimeErrorKind::YearOutOfRange,
             year_start,
         ));
     }
-    if year_digits.len() > 4 && c.byte(year_start) == Some(b'0') {
+    if year_len > 4 && bytes[year_start] == b'0' {
         return Err(DateTimeError::new(
             DateTimeErrorKind::YearLeadingZero,
             year_start,
         ));
     }
-    let year_magnitude = text
-        .as_bytes()
-        .get(year_digits)
-        .unwrap_or_default()
-        .iter()
-        .fold(0i32, |n, d| n * 10 + i32::from(d - b'0'));
+    let mut year_magnitude = 0i32;
+    let mut at = year_digits.start;
+    while at < year_digits.end {
+        year_magnitude = year_magnitude * 10 + (bytes[at] - b'0') as i32;
+        at += 1;
+    }
     if negative && year_magnitude == 0 {
         return Err(DateTimeError::new(DateTimeErrorKind::NegativeYearZero, 0));
     }
@@ -370,18 +390,18 @@ fn parse(text: &str) -> Result<Parts, DateTimeError> {
         year_magnitude
     };
 
-    c.literal(b'-', "'-' after the year")?;
+    attempt!(c.literal(b'-', "'-' after the year"));
     let month_at = c.pos;
-    let month = c.two_digits("a two-digit month")?;
-    if !(1..=12).contains(&month) {
+    let month = attempt!(c.two_digits("a two-digit month"));
+    if month < 1 || month > 12 {
         return Err(DateTimeError::new(
             DateTimeErrorKind::MonthOutOfRange { month },
             month_at,
         ));
     }
-    c.literal(b'-', "'-' after the month")?;
+    attempt!(c.literal(b'-', "'-' after the month"));
     let day_at = c.pos;
-    let day = c.two_digits("a two-digit day")?;
+    let day = attempt!(c.two_digits("a two-digit day"));
     let days_in_month = days_in_month(year, month);
     if day == 0 || day > days_in_month {
         return Err(DateTimeError::new(
@@ -390,27 +410,27 @@ fn parse(text: &str) -> Result<Parts, DateTimeError> {
         ));
     }
 
-    c.literal(b'T', "'T' between the date and the time")?;
+    attempt!(c.literal(b'T', "'T' between the date and the time"));
     let hour_at = c.pos;
-    let hour = c.two_digits("a two-digit hour")?;
+    let hour = attempt!(c.two_digits("a two-digit hour"));
     if hour > 24 {
         return Err(DateTimeError::new(
             DateTimeErrorKind::HourOutOfRange { hour },
             hour_at,
         ));
     }
-    c.literal(b':', "':' after the hour")?;
+    attempt!(c.literal(b':', "':' after the hour"));
     let minute_at = c.pos;
-    let minute = c.two_digits("a two-digit minute")?;
+    let minute = attempt!(c.two_digits("a two-digit minute"));
     if minute > 59 {
         return Err(DateTimeError::new(
             DateTimeErrorKind::MinuteOutOfRange { minute },
             minute_at,
         ));
     }
-    c.literal(b':', "':' after the minute")?;
+    attempt!(c.literal(b':', "':' after the minute"));
     let second_at = c.pos;
-    let second = c.two_digits("a two-digit second")?;
+    let second = attempt!(c.two_digits("a two-digit second"));
     if second > 59 {
         return Err(DateTimeError::new(
             DateTimeErrorKind::SecondOutOfRange { second },
@@ -423,18 +443,27 @@ fn parse(text: &str) -> Result<Parts, DateTimeError> {
     let mut fraction_is_zero = true;
     if c.eat(b'.') {
         let digits = c.digits();
-        if digits.is_empty() {
+        if digits.start == digits.end {
             return Err(c.expected("a digit of the fraction"));
         }
-        let fraction = text.as_bytes().get(digits.clone()).unwrap_or_default();
-        for position in 0..9 {
-            let digit = fraction.get(position).map_or(0, |d| d - b'0');
-            nanosecond = nanosecond * 10 + u32::from(digit);
+        // The first nine digits are the nanoseconds, missing ones zero; digits beyond
+        // them, up to the last that is not zero, are kept to compare by.
+        let mut position = 0;
+        while position < 9 {
+            let at = digits.start + position;
+            let digit = if at < digits.end { bytes[at] - b'0' } else { 0 };
+            nanosecond = nanosecond * 10 + digit as u32;
+            position += 1;
         }
-        fraction_is_zero = fraction.iter().all(|d| *d == b'0');
-        if let Some(last) = fraction.iter().rposition(|d| *d != b'0') {
-            if last >= 9 {
-                sub_nanos = digits.start + 9..digits.start + last + 1;
+        // The last digit that is not zero, searched from the end.
+        let mut end = digits.end;
+        while end > digits.start && bytes[end - 1] == b'0' {
+            end -= 1;
+        }
+        if end > digits.start {
+            fraction_is_zero = false;
+            if end > digits.start + 9 {
+                sub_nanos = digits.start + 9..end;
             }
         }
     }
@@ -453,16 +482,16 @@ fn parse(text: &str) -> Result<Parts, DateTimeError> {
         }
         Some(sign @ (b'+' | b'-')) => {
             c.pos += 1;
-            let hours = c.two_digits("a two-digit hour of the offset")?;
-            c.literal(b':', "':' in the offset")?;
-            let minutes = c.two_digits("two-digit minutes of the offset")?;
+            let hours = attempt!(c.two_digits("a two-digit hour of the offset"));
+            attempt!(c.literal(b':', "':' in the offset"));
+            let minutes = attempt!(c.two_digits("two-digit minutes of the offset"));
             if hours > 14 || minutes > 59 || (hours == 14 && minutes > 0) {
                 return Err(DateTimeError::new(
                     DateTimeErrorKind::OffsetOutOfRange,
                     offset_at,
                 ));
             }
-            let magnitude = i16::from(hours) * 60 + i16::from(minutes);
+            let magnitude = hours as i16 * 60 + minutes as i16;
             Some(if sign == b'-' { -magnitude } else { magnitude })
         }
         _ if c.pos == text.len() => None,
@@ -472,12 +501,14 @@ fn parse(text: &str) -> Result<Parts, DateTimeError> {
         return Err(c.expected("the end of the text"));
     }
 
-    let days = days_from_civil(i64::from(year), month, day);
-    let seconds = i128::from(days) * SECONDS_PER_DAY
-        + i128::from(hour) * 3600
-        + i128::from(minute) * 60
-        + i128::from(second)
-        - i128::from(offset.unwrap_or(0)) * 60;
+    let days = days_from_civil(year as i64, month, day);
+    let offset_minutes = match offset {
+        Some(minutes) => minutes as i128,
+        None => 0,
+    };
+    let seconds =
+        days as i128 * SECONDS_PER_DAY + hour as i128 * 3600 + minute as i128 * 60 + second as i128
+            - offset_minutes * 60;
     Ok(Parts {
         year,
         month,
@@ -487,7 +518,7 @@ fn parse(text: &str) -> Result<Parts, DateTimeError> {
         second,
         nanosecond,
         offset,
-        instant: seconds * NANOS_PER_SECOND + i128::from(nanosecond),
+        instant: seconds * NANOS_PER_SECOND + nanosecond as i128,
         sub_nanos,
     })
 }
@@ -499,17 +530,20 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
-    fn byte(&self, at: usize) -> Option<u8> {
-        self.text.as_bytes().get(at).copied()
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.byte(self.pos)
+    #[inline]
+    const fn peek(&self) -> Option<u8> {
+        let bytes = self.text.as_bytes();
+        if self.pos < bytes.len() {
+            Some(bytes[self.pos])
+        } else {
+            None
+        }
     }
 
     /// Consumes `byte` if it comes next.
-    fn eat(&mut self, byte: u8) -> bool {
-        let found = self.peek() == Some(byte);
+    #[inline]
+    const fn eat(&mut self, byte: u8) -> bool {
+        let found = matches!(self.peek(), Some(next) if next == byte);
         if found {
             self.pos += 1;
         }
@@ -517,7 +551,7 @@ impl Cursor<'_> {
     }
 
     /// An error saying what was expected here and what was found.
-    fn expected(&self, expected: &'static str) -> DateTimeError {
+    const fn expected(&self, expected: &'static str) -> DateTimeError {
         DateTimeError::new(
             DateTimeErrorKind::Expected {
                 expected,
@@ -527,7 +561,8 @@ impl Cursor<'_> {
         )
     }
 
-    fn literal(&mut self, byte: u8, expected: &'static str) -> Result<(), DateTimeError> {
+    #[inline]
+    const fn literal(&mut self, byte: u8, expected: &'static str) -> Result<(), DateTimeError> {
         if self.eat(byte) {
             Ok(())
         } else {
@@ -536,36 +571,42 @@ impl Cursor<'_> {
     }
 
     /// Consumes a run of digits, possibly empty, and returns its byte range.
-    fn digits(&mut self) -> Range<usize> {
+    #[inline]
+    const fn digits(&mut self) -> Range<usize> {
         let start = self.pos;
-        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
             self.pos += 1;
         }
         start..self.pos
     }
 
     /// Consumes exactly two digits.
-    fn two_digits(&mut self, expected: &'static str) -> Result<u8, DateTimeError> {
-        let mut value = 0;
-        for _ in 0..2 {
-            match self.peek() {
-                Some(digit @ b'0'..=b'9') => {
-                    value = value * 10 + (digit - b'0');
-                    self.pos += 1;
-                }
-                _ => return Err(self.expected(expected)),
+    #[inline]
+    const fn two_digits(&mut self, expected: &'static str) -> Result<u8, DateTimeError> {
+        let tens = attempt!(self.digit(expected));
+        let units = attempt!(self.digit(expected));
+        Ok(tens * 10 + units)
+    }
+
+    /// Consumes one digit.
+    #[inline]
+    const fn digit(&mut self, expected: &'static str) -> Result<u8, DateTimeError> {
+        match self.peek() {
+            Some(digit @ b'0'..=b'9') => {
+                self.pos += 1;
+                Ok(digit - b'0')
             }
+            _ => Err(self.expected(expected)),
         }
-        Ok(value)
     }
 }
 
 /// Whether `year` is a leap year in the proleptic Gregorian calendar (year 0 is one).
-fn is_leap_year(year: i32) -> bool {
+const fn is_leap_year(year: i32) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
+const fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if is_leap_year(year) => 29,
         2 => 28,
@@ -733,7 +774,7 @@ pub struct DateTimeError {
 }
 
 impl DateTimeError {
-    fn new(kind: DateTimeErrorKind, offset: usize) -> Self {
+    const fn new(kind: DateTimeErrorKind, offset: usize) -> Self {
         DateTimeError { kind, offset }
     }
 

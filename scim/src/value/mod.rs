@@ -27,7 +27,7 @@ mod reference;
 mod scan;
 
 pub use binary::{Base64Alphabet, Binary, BinaryError, BinaryErrorKind};
-pub(crate) use datetime::Instant;
+pub(crate) use datetime::{is_date_time, Instant};
 pub use datetime::{DateTime, DateTimeError, DateTimeErrorKind};
 pub use decimal::{Decimal, DecimalError, DecimalErrorKind};
 pub use reference::{
