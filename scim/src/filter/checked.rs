@@ -16,7 +16,7 @@ use crate::resource::Resource;
 use crate::schema::{
     Attribute, AttributeType, List, Mutability, Returned, Text, Uniqueness, COMMON_ATTRIBUTES,
 };
-use crate::value::is_date_time;
+use crate::value::{is_base64, is_date_time};
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
@@ -67,10 +67,9 @@ impl<R: Resource> Checked<R> {
     ///
     /// # Errors
     ///
-    /// What the compiler does not read: a binary comparison value that is not base64, or
-    /// a number beyond the exact limits of [`Decimal`](crate::value::Decimal), is
-    /// `invalidFilter` here. Names, operators, value types and dateTime values were
-    /// checked at compile time.
+    /// What the compiler does not read: a number beyond the exact limits of
+    /// [`Decimal`](crate::value::Decimal) is `invalidFilter` here. Names, operators,
+    /// value types, dateTime and binary values were checked at compile time.
     ///
     /// ```
     /// use scim::models::User;
@@ -155,7 +154,7 @@ impl<R> fmt::Display for Checked<R> {
 ///   attribute with any number a client sends, while in source code a fraction for an
 ///   integer is a mistake), a decimal any number, and string, reference, binary and
 ///   dateTime attributes a string; a dateTime one that is an `xsd:dateTime` (RFC 7643
-///   §2.3.5: `"2011-05-13T04:42:34Z"`, not the date alone);
+///   §2.3.5: `"2011-05-13T04:42:34Z"`, not the date alone), a binary one base64 (§2.3.6);
 /// - a value that is never returned (`password`, any `returned: never` or `writeOnly`
 ///   attribute, and the sub-attributes of one) is compared with anything but `eq` or
 ///   `ne`, which would reveal it a character at a time (RFC 7643 §4.1.1, §7);
@@ -829,6 +828,10 @@ impl Shape<'_> {
         };
         if fits {
             return match (kind, literal) {
+                (AttributeType::Binary, Literal::String(text)) if !is_base64(text) => subject
+                    .push(" is binary: \"")
+                    .push(text)
+                    .push("\" is not base64 (RFC 7643 §2.3.6, RFC 4648 §4 or §5)"),
                 (AttributeType::DateTime, Literal::String(text)) if !is_date_time(text) => {
                     subject
                         .push(" is dateTime: \"")

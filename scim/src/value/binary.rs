@@ -155,7 +155,7 @@ fn engine(alphabet: Base64Alphabet, padded: bool) -> &'static GeneralPurpose {
     }
 }
 
-fn common_sextet(byte: u8) -> Option<u8> {
+const fn common_sextet(byte: u8) -> Option<u8> {
     match byte {
         b'A'..=b'Z' => Some(byte - b'A'),
         b'a'..=b'z' => Some(byte - b'a' + 26),
@@ -234,64 +234,80 @@ fn check_fast(bytes: &[u8]) -> Option<(Base64Alphabet, bool)> {
     (last & unused_bits == 0).then_some((alphabet, padding > 0 || remainder == 0))
 }
 
+/// Whether `text` is base64 as [`Binary`] reads it; for `scim::filter!`, which checks
+/// binary comparison values while the crate compiles.
+pub(crate) const fn is_base64(text: &str) -> bool {
+    check_full(text).is_ok()
+}
+
 /// Checks base64 text and finds its alphabet and padding; see [`Binary`] for the rules.
-fn check_full(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
-    let error = |kind, offset| Err(BinaryError::new(kind, offset));
+/// A `const fn`, for [`is_base64`].
+const fn check_full(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
     if text.len() > Binary::MAX_LEN {
-        return error(
+        return Err(BinaryError::new(
             BinaryErrorKind::TooLong {
                 max: Binary::MAX_LEN,
             },
             Binary::MAX_LEN,
-        );
+        ));
     }
     let bytes = text.as_bytes();
     // The first character that only one alphabet has, and its offset.
-    let mut distinctive: Option<(Base64Alphabet, u8, usize)> = None;
+    let mut distinctive: Option<(Base64Alphabet, u8)> = None;
     let mut data_len = 0;
     let mut padding_at = None;
     // The value of the last data character's sextet.
     let mut last_sextet = 0;
-    for (offset, &byte) in bytes.iter().enumerate() {
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let byte = bytes[offset];
+        offset += 1;
         if padding_at.is_some() {
             if byte != b'=' {
-                return error(BinaryErrorKind::DataAfterPadding, offset);
+                return Err(BinaryError::new(
+                    BinaryErrorKind::DataAfterPadding,
+                    offset - 1,
+                ));
             }
             continue;
         }
         let (alphabet, sextet) = match byte {
             b'=' => {
-                padding_at = Some(offset);
+                padding_at = Some(offset - 1);
                 continue;
             }
             b'+' => (Some(Base64Alphabet::Standard), 62),
             b'/' => (Some(Base64Alphabet::Standard), 63),
             b'-' => (Some(Base64Alphabet::UrlSafe), 62),
             b'_' => (Some(Base64Alphabet::UrlSafe), 63),
-            b' ' | b'\t' | b'\r' | b'\n' => return error(BinaryErrorKind::Whitespace, offset),
+            b' ' | b'\t' | b'\r' | b'\n' => {
+                return Err(BinaryError::new(BinaryErrorKind::Whitespace, offset - 1))
+            }
             _ => match common_sextet(byte) {
                 Some(sextet) => (None, sextet),
                 None => {
-                    return error(
-                        BinaryErrorKind::InvalidCharacter {
-                            found: char_at(text, offset).unwrap_or(char::REPLACEMENT_CHARACTER),
-                        },
-                        offset,
-                    )
+                    let found = match char_at(text, offset - 1) {
+                        Some(found) => found,
+                        None => char::REPLACEMENT_CHARACTER,
+                    };
+                    return Err(BinaryError::new(
+                        BinaryErrorKind::InvalidCharacter { found },
+                        offset - 1,
+                    ));
                 }
             },
         };
         if let Some(alphabet) = alphabet {
             match distinctive {
-                None => distinctive = Some((alphabet, byte, offset)),
-                Some((seen, earlier, _)) if seen != alphabet => {
-                    return error(
+                None => distinctive = Some((alphabet, byte)),
+                Some((seen, earlier)) if !same_alphabet(seen, alphabet) => {
+                    return Err(BinaryError::new(
                         BinaryErrorKind::MixedAlphabets {
-                            found: char::from(byte),
-                            earlier: char::from(earlier),
+                            found: byte as char,
+                            earlier: earlier as char,
                         },
-                        offset,
-                    )
+                        offset - 1,
+                    ))
                 }
                 Some(_) => {}
             }
@@ -302,12 +318,18 @@ fn check_full(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
 
     let remainder = data_len % 4;
     if remainder == 1 {
-        return error(BinaryErrorKind::InvalidLength, data_len - 1);
+        return Err(BinaryError::new(
+            BinaryErrorKind::InvalidLength,
+            data_len - 1,
+        ));
     }
     if let Some(padding_at) = padding_at {
         let padding = bytes.len() - padding_at;
         if remainder == 0 || padding != 4 - remainder {
-            return error(BinaryErrorKind::InvalidPadding, padding_at);
+            return Err(BinaryError::new(
+                BinaryErrorKind::InvalidPadding,
+                padding_at,
+            ));
         }
     }
     // The last character of a group of two (three) carries 4 (2) bits that encode no data.
@@ -317,10 +339,25 @@ fn check_full(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
         _ => 0,
     };
     if last_sextet & unused_bits != 0 {
-        return error(BinaryErrorKind::NonCanonicalTrailingBits, data_len - 1);
+        return Err(BinaryError::new(
+            BinaryErrorKind::NonCanonicalTrailingBits,
+            data_len - 1,
+        ));
     }
-    let alphabet = distinctive.map_or(Base64Alphabet::Standard, |(alphabet, _, _)| alphabet);
+    let alphabet = match distinctive {
+        Some((alphabet, _)) => alphabet,
+        None => Base64Alphabet::Standard,
+    };
     Ok((alphabet, padding_at.is_some() || remainder == 0))
+}
+
+/// `==` for alphabets, in a `const fn`.
+const fn same_alphabet(a: Base64Alphabet, b: Base64Alphabet) -> bool {
+    matches!(
+        (a, b),
+        (Base64Alphabet::Standard, Base64Alphabet::Standard)
+            | (Base64Alphabet::UrlSafe, Base64Alphabet::UrlSafe)
+    )
 }
 
 impl FromStr for Binary {
@@ -465,7 +502,7 @@ pub struct BinaryError {
 }
 
 impl BinaryError {
-    fn new(kind: BinaryErrorKind, offset: usize) -> Self {
+    const fn new(kind: BinaryErrorKind, offset: usize) -> Self {
         BinaryError { kind, offset }
     }
 

@@ -26,6 +26,7 @@ mod decimal;
 mod reference;
 mod scan;
 
+pub(crate) use binary::is_base64;
 pub use binary::{Base64Alphabet, Binary, BinaryError, BinaryErrorKind};
 pub(crate) use datetime::{is_date_time, Instant};
 pub use datetime::{DateTime, DateTimeError, DateTimeErrorKind};
