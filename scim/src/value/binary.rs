@@ -252,28 +252,25 @@ const fn check_full(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
         ));
     }
     let bytes = text.as_bytes();
-    // The first character that only one alphabet has, and its offset.
+    // The alphabet of the first character that only one alphabet has, and that character.
     let mut distinctive: Option<(Base64Alphabet, u8)> = None;
     let mut data_len = 0;
     let mut padding_at = None;
     // The value of the last data character's sextet.
     let mut last_sextet = 0;
-    let mut offset = 0;
-    while offset < bytes.len() {
-        let byte = bytes[offset];
-        offset += 1;
+    let mut next = 0;
+    while next < bytes.len() {
+        let (offset, byte) = (next, bytes[next]);
+        next += 1;
         if padding_at.is_some() {
             if byte != b'=' {
-                return Err(BinaryError::new(
-                    BinaryErrorKind::DataAfterPadding,
-                    offset - 1,
-                ));
+                return Err(BinaryError::new(BinaryErrorKind::DataAfterPadding, offset));
             }
             continue;
         }
         let (alphabet, sextet) = match byte {
             b'=' => {
-                padding_at = Some(offset - 1);
+                padding_at = Some(offset);
                 continue;
             }
             b'+' => (Some(Base64Alphabet::Standard), 62),
@@ -281,18 +278,18 @@ const fn check_full(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
             b'-' => (Some(Base64Alphabet::UrlSafe), 62),
             b'_' => (Some(Base64Alphabet::UrlSafe), 63),
             b' ' | b'\t' | b'\r' | b'\n' => {
-                return Err(BinaryError::new(BinaryErrorKind::Whitespace, offset - 1))
+                return Err(BinaryError::new(BinaryErrorKind::Whitespace, offset))
             }
             _ => match common_sextet(byte) {
                 Some(sextet) => (None, sextet),
                 None => {
-                    let found = match char_at(text, offset - 1) {
+                    let found = match char_at(text, offset) {
                         Some(found) => found,
                         None => char::REPLACEMENT_CHARACTER,
                     };
                     return Err(BinaryError::new(
                         BinaryErrorKind::InvalidCharacter { found },
-                        offset - 1,
+                        offset,
                     ));
                 }
             },
@@ -300,13 +297,14 @@ const fn check_full(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
         if let Some(alphabet) = alphabet {
             match distinctive {
                 None => distinctive = Some((alphabet, byte)),
-                Some((seen, earlier)) if !same_alphabet(seen, alphabet) => {
+                // A fieldless enum compares by its discriminant; `!=` is not `const`.
+                Some((seen, earlier)) if seen as u8 != alphabet as u8 => {
                     return Err(BinaryError::new(
                         BinaryErrorKind::MixedAlphabets {
                             found: byte as char,
                             earlier: earlier as char,
                         },
-                        offset - 1,
+                        offset,
                     ))
                 }
                 Some(_) => {}
@@ -349,15 +347,6 @@ const fn check_full(text: &str) -> Result<(Base64Alphabet, bool), BinaryError> {
         None => Base64Alphabet::Standard,
     };
     Ok((alphabet, padding_at.is_some() || remainder == 0))
-}
-
-/// `==` for alphabets, in a `const fn`.
-const fn same_alphabet(a: Base64Alphabet, b: Base64Alphabet) -> bool {
-    matches!(
-        (a, b),
-        (Base64Alphabet::Standard, Base64Alphabet::Standard)
-            | (Base64Alphabet::UrlSafe, Base64Alphabet::UrlSafe)
-    )
 }
 
 impl FromStr for Binary {

@@ -322,7 +322,6 @@ impl<'t> Instant<'t> {
     }
 }
 
-/// Reads `xsd:dateTime` text into its parts.
 /// `?` for the `const fn` parser, where the operator is not available.
 macro_rules! attempt {
     ($result:expr) => {
@@ -339,7 +338,7 @@ pub(crate) const fn is_date_time(text: &str) -> bool {
     parse(text).is_ok()
 }
 
-/// Parses `text` as an `xsd:dateTime` (RFC 7643 §2.3.5). A `const fn`, for
+/// Reads `xsd:dateTime` text (RFC 7643 §2.3.5) into its parts. A `const fn`, for
 /// [`is_date_time`].
 const fn parse(text: &str) -> Result<Parts, DateTimeError> {
     if text.is_empty() {
